@@ -1,0 +1,147 @@
+/* cw-cli.c
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "cw-cli.h"
+#include "cw-store.h"
+
+static const CwCliCommand commands[] = {
+  { "demo",  N_("Create a demo workspace"), cw_cli_demo },
+  { "info",  N_("Show a workspace’s schema version and row counts"), cw_cli_info },
+  { "check", N_("Check a workspace’s integrity and foreign keys"), cw_cli_check },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage:\n  changeward-cli COMMAND [OPTION…]\n  changeward-cli --version"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “changeward-cli COMMAND --help” for the options of a command."));
+}
+
+GOptionContext *
+cw_cli_option_context (const char *command,
+                       const char *parameters,
+                       const char *summary)
+{
+  g_autofree char *prgname = g_strdup_printf ("changeward-cli %s", command);
+  GOptionContext *context;
+
+  /* Makes --help read "Usage: changeward-cli COMMAND [OPTION…]". */
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 on success, 1 on failure, 2 on a usage error."));
+  return context;
+}
+
+int
+cw_cli_usage_error (const char *command,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "changeward-cli %s: %s\n", command, message);
+  fprintf (stderr, _("Try “changeward-cli %s --help”.\n"), command);
+  return CW_CLI_USAGE;
+}
+
+int
+cw_cli_fail (const char   *command,
+             const GError *error)
+{
+  fprintf (stderr, "changeward-cli %s: %s\n", command, error->message);
+  return CW_CLI_FAILURE;
+}
+
+/* Parses options; anything left but the command name is a usage error. */
+int
+cw_cli_parse (GOptionContext   *context,
+              const char       *command,
+              int              *argc,
+              char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return cw_cli_usage_error (command, "%s", error->message);
+
+  if (*argc > 1)
+    return cw_cli_usage_error (command, _("unexpected argument “%s”"), (*argv)[1]);
+
+  return CW_CLI_OK;
+}
+
+gboolean
+cw_cli_parse_count (const char *text,
+                    guint64     max,
+                    guint64    *out)
+{
+  return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
+}
+
+int
+cw_cli_main (int    argc,
+             char **argv)
+{
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("changeward-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return CW_CLI_USAGE;
+    }
+
+  name = argv[1];
+
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-V"))
+    {
+      printf ("changeward-cli %s\n", PACKAGE_VERSION);
+      printf (_("workspace schema %u, SQLite %s, GLib %u.%u.%u\n"),
+              cw_store_get_latest_schema_version (), sqlite3_libversion (),
+              glib_major_version, glib_minor_version, glib_micro_version);
+      return CW_CLI_OK;
+    }
+
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return CW_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (name, commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("changeward-cli: unknown command “%s”\n\n"), name);
+  print_usage (stderr);
+  return CW_CLI_USAGE;
+}

@@ -1,0 +1,55 @@
+/* cw-cli.h
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of every sub-command. */
+typedef enum
+{
+  CW_CLI_OK      = 0,
+  CW_CLI_FAILURE = 1,
+  CW_CLI_USAGE   = 2,
+} CwCliStatus;
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} CwCliCommand;
+
+int  cw_cli_main           (int                argc,
+                            char             **argv);
+
+GOptionContext *cw_cli_option_context (const char *command,
+                                       const char *parameters,
+                                       const char *summary);
+int  cw_cli_parse          (GOptionContext    *context,
+                            const char        *command,
+                            int               *argc,
+                            char            ***argv);
+int  cw_cli_usage_error    (const char        *command,
+                            const char        *format,
+                            ...) G_GNUC_PRINTF (2, 3);
+int  cw_cli_fail           (const char        *command,
+                            const GError      *error);
+gboolean cw_cli_parse_count (const char       *text,
+                             guint64           max,
+                             guint64          *out);
+
+int  cw_cli_demo           (int                argc,
+                            char             **argv);
+int  cw_cli_info           (int                argc,
+                            char             **argv);
+int  cw_cli_check          (int                argc,
+                            char             **argv);
+
+G_END_DECLS
