@@ -19,7 +19,8 @@ struct _CwInventoryPage
 {
   CwPage          parent_instance;
 
-  /* Template widgets */
+  /* Borrowed: the template's child. It is not bound, because
+   * gtk_widget_dispose_template() would unparent it before AdwBin does. */
   AdwStatusPage  *status_page;
 
   /* Owned */
@@ -141,7 +142,6 @@ cw_inventory_page_class_init (CwInventoryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/changeward/Changeward/ui/inventory/cw-inventory-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, status_page);
 }
 
 static void
@@ -149,5 +149,6 @@ cw_inventory_page_init (CwInventoryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->status_page = ADW_STATUS_PAGE (adw_bin_get_child (ADW_BIN (self)));
   self->cancellable = g_cancellable_new ();
 }
