@@ -27,14 +27,18 @@ struct _CwWindow
   /* Template widgets */
   AdwWindowTitle       *content_title;
   AdwStatusPage        *error_page;
+  GtkMenuButton        *error_menu_button;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
   GtkStack             *pane_stack;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *sidebar_menu_button;
   GtkListBox           *sidebar_list;
   AdwToastOverlay      *toast_overlay;
 
   /* Owned */
   CwContext            *context;
+  GtkWindow            *shortcuts_window;
   GSettings            *settings;
   char                 *workspace_title;
 };
@@ -121,6 +125,17 @@ update_title (CwWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* The menu's popover is built when it is first opened (also by F10), not
+ * with the window: that keeps it out of the first frame. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  CwWindow *self = CW_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 on_sidebar_row_selected_cb (CwWindow      *self,
                             GtkListBoxRow *row,
@@ -159,6 +174,29 @@ show_sidebar_action (GtkWidget  *widget,
   CwWindow *self = CW_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  /* Built on first use: parsing it at start-up would delay the first frame. */
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/io/github/changeward/Changeward/ui/"
+                                               "cw-shortcuts-window.ui");
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
+                                                                                "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
 }
 
 static gboolean
@@ -209,6 +247,10 @@ static void
 cw_window_dispose (GObject *object)
 {
   CwWindow *self = (CwWindow *)object;
+
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
 
@@ -290,10 +332,13 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/changeward/Changeward/ui/cw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CwWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, pane_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
@@ -301,6 +346,8 @@ cw_window_class_init (CwWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   /* Ctrl+1 … Ctrl+7 follow the sidebar's order. */
   for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
@@ -310,6 +357,8 @@ cw_window_class_init (CwWindowClass *klass)
                                        "win.show-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 }
 
 static void
@@ -318,6 +367,11 @@ cw_window_init (CwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_primary_menu_cb,
+                                         self, NULL);
+  gtk_menu_button_set_create_popup_func (self->error_menu_button, create_primary_menu_cb,
+                                         self, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -378,6 +432,9 @@ cw_window_show_error (CwWindow     *self,
   g_return_if_fail (self->context == NULL);
   g_return_if_fail (error != NULL);
 
+  /* Set here, not in the template: a hidden page's icon would still be
+   * loaded at start-up. */
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
