@@ -12,6 +12,8 @@ cw_packages=(
   libical-dev libsqlite3-dev
   # icons, fonts and validation
   librsvg2-common fonts-cantarell desktop-file-utils appstream
+  # settings that persist (window size, last workspace)
+  dconf-gsettings-backend
   # headless tests: X server, private D-Bus session, Secret Service
   xvfb xauth dbus gnome-keyring
 )
