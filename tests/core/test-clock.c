@@ -22,8 +22,7 @@ count_cb (CwClock *clock,
 static void
 test_fake_advance (void)
 {
-  g_autoptr(GDateTime) start = cw_test_fixed_time ();
-  g_autoptr(CwClock) clock = cw_clock_new_fake (start);
+  g_autoptr(CwClock) clock = cw_test_fake_clock ();
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *iso = NULL;
   guint minutes = 0;
@@ -91,8 +90,7 @@ test_context (void)
 {
   g_autofree char *dir = cw_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "Site Upgrades.db", NULL);
-  g_autoptr(GDateTime) start = cw_test_fixed_time ();
-  g_autoptr(CwClock) fake = cw_clock_new_fake (start);
+  g_autoptr(CwClock) fake = cw_test_fake_clock ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CwStore) store = NULL;
   g_autoptr(CwContext) context = NULL;

@@ -20,8 +20,7 @@ create_demo (const char *dir,
              guint64     seed,
              guint       n_cis)
 {
-  g_autoptr(GDateTime) start = cw_test_fixed_time ();
-  g_autoptr(CwClock) clock = cw_clock_new_fake (start);
+  g_autoptr(CwClock) clock = cw_test_fake_clock ();
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (dir, name, NULL);
   CwDemoOptions options = { .seed = seed, .n_cis = n_cis };
@@ -151,8 +150,7 @@ test_refuses_existing (void)
 {
   g_autofree char *dir = cw_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "mine.db", NULL);
-  g_autoptr(GDateTime) start = cw_test_fixed_time ();
-  g_autoptr(CwClock) clock = cw_clock_new_fake (start);
+  g_autoptr(CwClock) clock = cw_test_fake_clock ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -175,8 +173,7 @@ test_cancelled (void)
 {
   g_autofree char *dir = cw_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "big.db", NULL);
-  g_autoptr(GDateTime) start = cw_test_fixed_time ();
-  g_autoptr(CwClock) clock = cw_clock_new_fake (start);
+  g_autoptr(CwClock) clock = cw_test_fake_clock ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) listing = NULL;
@@ -198,8 +195,7 @@ test_populate_refuses_data (void)
 {
   g_autofree char *dir = cw_test_make_tmpdir ();
   g_autofree char *path = create_demo (dir, "twice.db", 1, 10);
-  g_autoptr(GDateTime) start = cw_test_fixed_time ();
-  g_autoptr(CwClock) clock = cw_clock_new_fake (start);
+  g_autoptr(CwClock) clock = cw_test_fake_clock ();
   g_autoptr(CwStore) store = NULL;
   g_autoptr(GError) error = NULL;
   CwDemoOptions options = { .seed = 1, .n_cis = 10 };

@@ -125,3 +125,12 @@ cw_test_fixed_time (void)
 {
   return g_date_time_new_utc (2026, 3, 29, 0, 59, 30);
 }
+
+/* A fake clock stopped at cw_test_fixed_time(). */
+CwClock *
+cw_test_fake_clock (void)
+{
+  g_autoptr(GDateTime) start = cw_test_fixed_time ();
+
+  return cw_clock_new_fake (start);
+}

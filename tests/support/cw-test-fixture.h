@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "cw-clock.h"
+
 G_BEGIN_DECLS
 
 char    *cw_test_make_tmpdir     (void);
@@ -24,5 +26,6 @@ void     cw_test_sql             (const char  *path,
 gint64   cw_test_sql_int         (const char  *path,
                                   const char  *sql);
 GDateTime *cw_test_fixed_time    (void);
+CwClock  *cw_test_fake_clock     (void);
 
 G_END_DECLS
