@@ -8,8 +8,8 @@
 # size, timed in the same run. "First frame" is the window's first GdkFrameClock::after-paint;
 # both programs _exit(0) there (`changeward --exit-after-startup`). Each run is timed from fork
 # to reap with a monotonic clock. After one discarded warm-up run of each, the two alternate,
-# N runs each (N >= 5, default 9). Prints both medians and their ratio. Target: ratio <= 1.30.
-#   --runs N   runs of each program (N >= 5; default 9)
+# N runs each (N >= 5, default 21). Prints both medians and their ratio. Target: ratio <= 1.30.
+#   --runs N   runs of each program (N >= 5; default 21)
 #   --cis N    passed to `changeward-cli demo` (default: the CLI's default size)
 #
 # Steps: build ($BUILD_DIR, `meson setup` first if it is not configured) -> demo workspace in a
@@ -44,7 +44,7 @@ Usage: build-aux/bench.sh startup [--runs N] [--cis N]
 
   startup   time process start -> first frame of the main window on a demo workspace
             (Xvfb, cairo renderer) against an empty AdwApplicationWindow; target ratio <= 1.30
-  --runs N  runs of each program, N >= 5 (default 9)
+  --runs N  runs of each program, N >= 5 (default 21)
   --cis N   size of the demo workspace, passed to `changeward-cli demo` (default: the CLI's)
 
 Env: BUILD_DIR (default _build), MESON_SETUP_ARGS; testing hooks BENCH_EMPTY_CMD, BENCH_APP_CMD.
@@ -175,7 +175,7 @@ case "$1" in
     ;;
 esac
 
-runs=9
+runs=21
 cis=
 while [ $# -gt 0 ]; do
   case "$1" in

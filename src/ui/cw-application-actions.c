@@ -241,6 +241,7 @@ _cw_application_actions_init (CwApplication *self)
     { "app.open-workspace", { "<Control>o", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
