@@ -357,7 +357,6 @@ cw_window_class_init (CwWindowClass *klass)
                                        "win.show-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
-
 }
 
 static void

@@ -233,12 +233,7 @@ cw_demo_create (const char           *path,
 
   if (!ok)
     {
-      g_autofree char *wal = g_strconcat (partial, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (partial, "-shm", NULL);
-
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (partial);
+      cw_store_delete_files (partial);
       return FALSE;
     }
 

@@ -130,7 +130,7 @@ _cw_migrations_run (sqlite3    *db,
                     GError    **error)
 {
   const CwMigration *last = NULL;
-  g_autofree char *pragma = NULL;
+  g_autoptr(GString) pragmas = g_string_new (NULL);
   int rc;
 
   rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -162,19 +162,13 @@ _cw_migrations_run (sqlite3    *db,
     }
 
   if (last != NULL)
-    pragma = g_strdup_printf ("PRAGMA user_version = %u;", last->version);
+    g_string_append_printf (pragmas, "PRAGMA user_version = %u;", last->version);
   if (mark_workspace)
-    {
-      g_autofree char *with_id = g_strdup_printf ("%sPRAGMA application_id = %d;",
-                                                  pragma ? pragma : "",
-                                                  CW_STORE_APPLICATION_ID);
-      g_free (pragma);
-      pragma = g_steal_pointer (&with_id);
-    }
+    g_string_append_printf (pragmas, "PRAGMA application_id = %d;", CW_STORE_APPLICATION_ID);
 
-  if (pragma != NULL)
+  if (pragmas->len > 0)
     {
-      rc = sqlite3_exec (db, pragma, NULL, NULL, NULL);
+      rc = sqlite3_exec (db, pragmas->str, NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
           cw_store_set_sql_error (error, db, rc, _("Could not record the schema version"));

@@ -26,6 +26,7 @@ typedef struct
 } CwMigration;
 
 sqlite3   *cw_store_get_handle          (CwStore           *self);
+void       cw_store_delete_files        (const char        *path);
 gboolean   cw_store_set_sql_error       (GError           **error,
                                          sqlite3           *db,
                                          int                rc,

@@ -243,8 +243,9 @@ configure_connection (sqlite3     *db,
   return TRUE;
 }
 
-static void
-remove_new_file (const char *path)
+/* Deletes a workspace file this process made, with its -wal and -shm. */
+void
+cw_store_delete_files (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -381,7 +382,7 @@ failed:
   sqlite3_close_v2 (self->db);
   self->db = NULL;
   if (created)
-    remove_new_file (path);
+    cw_store_delete_files (path);
   return NULL;
 }
 
