@@ -307,12 +307,42 @@ color_scheme_get_mapping (GValue   *value,
 }
 
 static void
+load_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  /* Any lookup reads the theme's index first, under the theme's own lock. */
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (task_data), "open-menu-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* GTK starts reading the icon theme in a thread when the display opens, but
+ * the resource paths that GtkApplication and libadwaita add in startup
+ * throw that away; the first icon of the window would then read the whole
+ * theme again on the main thread. Reading it here, off the main thread, lets
+ * it overlap with opening the workspace and building the window. */
+static void
+load_icon_theme_in_thread (CwApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkIconTheme *icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, load_icon_theme_in_thread);
+  g_task_set_task_data (task, g_object_ref (icon_theme), g_object_unref);
+  g_task_run_in_thread (task, load_icon_theme_thread);
+}
+
+static void
 cw_application_startup (GApplication *application)
 {
   CwApplication *self = CW_APPLICATION (application);
   AdwStyleManager *style_manager;
 
   G_APPLICATION_CLASS (cw_application_parent_class)->startup (application);
+
+  load_icon_theme_in_thread (self);
 
   self->settings = g_settings_new (APP_ID);
 
