@@ -81,8 +81,11 @@ cw_store_count_rows (CwStore  *self,
   g_array_set_clear_func (counts, table_count_clear);
 
   rc = sqlite3_prepare_v2 (db,
-                           "SELECT name FROM sqlite_schema "
-                           "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                           /* Ordinary tables only: not the search index
+                            * (virtual) or the tables behind it (shadow). */
+                           "SELECT name FROM pragma_table_list "
+                           "WHERE schema = 'main' AND type = 'table' "
+                           "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
                            "ORDER BY name",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
