@@ -1,0 +1,6 @@
+/* cw-cli-inventory.c
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */

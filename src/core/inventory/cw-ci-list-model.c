@@ -1,0 +1,6 @@
+/* cw-ci-list-model.c
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */

@@ -1,0 +1,6 @@
+/* cw-inventory-query.c
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */

@@ -1,0 +1,6 @@
+/* cw-inventory-searcher.c
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
