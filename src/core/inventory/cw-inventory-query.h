@@ -79,4 +79,15 @@ GArray              *cw_inventory_searcher_run_finish (CwInventorySearcher    *s
                                                        GAsyncResult           *result,
                                                        GError                **error);
 
+/* Computes, in the background, the sort orders of every field, so that a
+ * first sort by any column is as quick as a search. Call it once the first
+ * results are shown; cancel it when the workspace closes. */
+void                 cw_inventory_searcher_warm_async  (CwInventorySearcher    *self,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+gboolean             cw_inventory_searcher_warm_finish (CwInventorySearcher    *self,
+                                                       GAsyncResult           *result,
+                                                       GError                **error);
+
 G_END_DECLS
