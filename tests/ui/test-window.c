@@ -11,6 +11,7 @@
 
 #include "cw-application.h"
 #include "cw-demo.h"
+#include "cw-inventory-page.h"
 #include "cw-page.h"
 #include "cw-preferences-window.h"
 #include "cw-test-display.h"
@@ -52,13 +53,11 @@ close_window (CwWindow *window)
 }
 
 static gboolean
-description_mentions_count (gpointer data)
+inventory_loaded (gpointer data)
 {
-  const char *text = adw_status_page_get_description (data);
-  /* Grouped as the test's locale groups thousands. */
-  g_autofree char *count = g_strdup_printf ("holds %'d configuration items", 1500);
+  CwInventoryPage *page = data;
 
-  return text != NULL && strstr (text, count) != NULL;
+  return !cw_inventory_page_get_busy (page) && cw_inventory_page_get_n_total (page) == 1500;
 }
 
 static AdwStatusPage *
@@ -103,7 +102,10 @@ test_every_pane (void)
       g_assert_true (gtk_widget_get_mapped (pane));
       g_assert_true (cw_page_get_context (CW_PAGE (pane)) == cw_window_get_context (window));
 
-      /* Each pane says honestly what it can do yet. */
+      /* Each pane says honestly what it can do yet. The inventory is
+       * there; test-inventory-page tests it. */
+      if (g_str_equal (panes[n], "inventory"))
+        continue;
       status = find_status_page (pane);
       g_assert_nonnull (status);
       g_assert_nonnull (strstr (adw_status_page_get_description (status), "not available"));
@@ -122,12 +124,12 @@ test_inventory_counts (void)
 {
   CwWindow *window = new_window ();
   g_autofree char *shot = NULL;
-  AdwStatusPage *status;
+  CwInventoryPage *page;
 
   g_assert_true (cw_window_show_pane (window, "inventory"));
-  status = find_status_page (cw_window_get_pane (window, "inventory"));
-  cw_test_iterate_until (description_mentions_count, status, 5000);
-  g_assert_nonnull (strstr (adw_status_page_get_description (status), "at 8 sites"));
+  page = CW_INVENTORY_PAGE (cw_window_get_pane (window, "inventory"));
+  cw_test_iterate_until (inventory_loaded, page, 5000);
+  g_assert_true (inventory_loaded (page));
 
   shot = cw_test_save_screenshot (GTK_WIDGET (window), "window-light.png");
   g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));

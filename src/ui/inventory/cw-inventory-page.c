@@ -10,30 +10,300 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "cw-inventory-page.h"
+#include "cw-inventory-columns.h"
+#include "cw-inventory-page-private.h"
 
-/* An honest empty state until the Inventory pane is built: it says what the
- * workspace holds, counted off the main thread. */
-struct _CwInventoryPage
-{
-  CwPage          parent_instance;
+/* The Inventory pane: a search entry, filter chips and a column view over
+ * every CI of the workspace, with the selected CI's details at the side, and
+ * a Versions view of the drift between sites.
+ *
+ * The list never holds a million objects and never sorts or filters in GTK:
+ * each keystroke, filter or click on a column header changes a
+ * CwInventoryQuery, which core's searcher runs on its own connection on a
+ * worker thread. The result, an array of CI ids, goes into a lazy
+ * CwCiListModel that reads a CI when a row shows it. A newer query cancels
+ * the older one; "busy" is TRUE from the change until its result shows. */
 
-  /* Borrowed: the template's child. It is not bound, because
-   * gtk_widget_dispose_template() would unparent it before AdwBin does. */
-  AdwStatusPage  *status_page;
-
-  /* Owned */
-  GCancellable   *cancellable;
-};
+#define SPINNER_DELAY_MS 200
 
 G_DEFINE_FINAL_TYPE (CwInventoryPage, cw_inventory_page, CW_TYPE_PAGE)
 
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_N_RESULTS,
+  PROP_N_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Auxiliary methods */
+
+static gboolean
+query_is_filtered (const CwInventoryQuery *query)
+{
+  const char *text = cw_inventory_query_get_text (query);
+
+  if (text != NULL)
+    {
+      for (; *text != '\0'; text = g_utf8_next_char (text))
+        if (!g_unichar_isspace (g_utf8_get_char (text)))
+          return TRUE;
+    }
+
+  return cw_inventory_query_has_filters (query) || cw_inventory_query_get_version (query) != NULL;
+}
+
+static gboolean
+on_spinner_timeout_cb (gpointer user_data)
+{
+  CwInventoryPage *self = user_data;
+
+  self->spinner_timeout_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner only shows when a query takes long enough to be noticed. */
+static void
+set_busy (CwInventoryPage *self,
+          gboolean         busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+
+  g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
+  if (busy)
+    self->spinner_timeout_id = g_timeout_add (SPINNER_DELAY_MS, on_spinner_timeout_cb, self);
+  else
+    {
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+update_count_label (CwInventoryPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->results_filtered && self->n_total >= 0)
+    {
+      g_autofree char *shown = g_strdup_printf ("%'u", self->n_results);
+      g_autofree char *total = g_strdup_printf ("%'" G_GINT64_FORMAT, self->n_total);
+
+      /* Translators: how many CIs match, of how many in the workspace ("37 of 1,000,000") */
+      text = g_strdup_printf (_("%s of %s"), shown, total);
+    }
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%'u configuration item",
+                                         "%'u configuration items",
+                                         self->n_results),
+                            self->n_results);
+
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+update_state (CwInventoryPage *self)
+{
+  const char *state = "list";
+
+  if (self->n_results == 0)
+    state = self->results_filtered ? "no-results" : "empty";
+
+  gtk_stack_set_visible_child_name (self->items_stack, state);
+
+  /* An empty workspace has nothing to search or filter yet. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), strcmp (state, "empty") != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_bar),
+                          strcmp (state, "empty") != 0 &&
+                          gtk_toggle_button_get_active (self->items_button));
+
+  _cw_inventory_page_actions_update (self);
+}
+
+static void
+set_n_total (CwInventoryPage *self,
+             gint64           n_total)
+{
+  if (self->n_total == n_total)
+    return;
+
+  self->n_total = n_total;
+  update_count_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+}
+
+gint64
+_cw_inventory_page_get_selected_id (CwInventoryPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return 0;
+
+  return cw_ci_list_model_get_id (self->model, position);
+}
+
+/* GtkColumnView has no scroll_to before GTK 4.12; its list view has the
+ * "list.scroll-to-item" action, which moves the list's anchor. (Setting the
+ * adjustment instead fails while new rows are not laid out yet.) */
+static void
+scroll_to_position (CwInventoryPage *self,
+                    guint            position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
+}
+
+/* Queries */
+
 typedef struct
 {
-  gint64 cis;
-  gint64 sites;
-} Counts;
+  CwInventoryPage  *page;
+  GCancellable     *cancellable;
+  CwInventoryQuery *query;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_clear_object (&data->page);
+  g_clear_object (&data->cancellable);
+  g_clear_pointer (&data->query, cw_inventory_query_free);
+  g_free (data);
+}
+
+static void
+show_results (CwInventoryPage        *self,
+              const CwInventoryQuery *query,
+              GArray                 *ids)
+{
+  gint64 selected_id = _cw_inventory_page_get_selected_id (self);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (selected_id == 0 && gtk_widget_get_visible (GTK_WIDGET (self->details)))
+    selected_id = cw_inventory_details_get_ci_id (self->details);
+
+  cw_ci_list_model_set_ids (self->model, ids);
+
+  if (selected_id > 0)
+    position = cw_ci_list_model_find (self->model, selected_id);
+  gtk_single_selection_set_selected (self->selection, position);
+  /* New results start at the top, unless the selected CI is among them. */
+  if (ids->len > 0)
+    scroll_to_position (self, position != GTK_INVALID_LIST_POSITION ? position : 0);
+
+  self->results_filtered = query_is_filtered (query);
+  if (self->n_results != ids->len)
+    {
+      self->n_results = ids->len;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
+    }
+
+  /* Nothing filtered: this is the whole workspace. */
+  if (!self->results_filtered)
+    set_n_total (self, ids->len);
+
+  update_count_label (self);
+  update_state (self);
+}
+
+static void
+on_query_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  QueryData *data = user_data;
+  CwInventoryPage *self = data->page;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = cw_inventory_searcher_run_finish (CW_INVENTORY_SEARCHER (object), result, &error);
+
+  /* A newer query replaced this one, or the page is gone. */
+  if (data->cancellable != self->query_cancellable)
+    {
+      query_data_free (data);
+      return;
+    }
+
+  if (ids == NULL)
+    {
+      g_debug ("Inventory search failed: %s", error->message);
+      adw_status_page_set_title (self->no_results_page, _("Search Failed"));
+      adw_status_page_set_description (self->no_results_page, error->message);
+      gtk_stack_set_visible_child_name (self->items_stack, "no-results");
+    }
+  else
+    {
+      adw_status_page_set_title (self->no_results_page, _("No Results"));
+      adw_status_page_set_description (self->no_results_page,
+                                       _("No configuration item matches. Search for the start of "
+                                         "a name, a model, a serial number, a site code, an IP "
+                                         "address or a version, or clear the filters."));
+      show_results (self, data->query, ids);
+    }
+
+  if (self->query_idle_id == 0)
+    set_busy (self, FALSE);
+
+  query_data_free (data);
+}
+
+static gboolean
+run_query_cb (gpointer user_data)
+{
+  CwInventoryPage *self = user_data;
+  QueryData *data;
+
+  self->query_idle_id = 0;
+
+  g_cancellable_cancel (self->query_cancellable);
+  g_clear_object (&self->query_cancellable);
+  self->query_cancellable = g_cancellable_new ();
+
+  data = g_new0 (QueryData, 1);
+  data->page = g_object_ref (self);
+  data->cancellable = g_object_ref (self->query_cancellable);
+  data->query = cw_inventory_query_copy (self->query);
+
+  cw_inventory_searcher_run_async (self->searcher, data->query, data->cancellable,
+                                   on_query_done_cb, data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Keystrokes that arrive together make one query. */
+void
+_cw_inventory_page_schedule_query (CwInventoryPage *self)
+{
+  if (self->searcher == NULL)
+    return;
+
+  set_busy (self, TRUE);
+  if (self->query_idle_id == 0)
+    self->query_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, run_query_cb, self, NULL);
+}
 
 static void
 count_thread (GTask        *task,
@@ -41,22 +311,23 @@ count_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  CwStore *store = task_data;
-  GError *error = NULL;
-  Counts *counts = g_new0 (Counts, 1);
+  const char *path = task_data;
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n;
 
-  counts->cis = cw_store_count_table (store, "cis", &error);
-  if (counts->cis >= 0)
-    counts->sites = cw_store_count_table (store, "sites", &error);
-
-  if (error != NULL)
+  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
     {
-      g_free (counts);
-      g_task_return_error (task, error);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_task_return_pointer (task, counts, g_free);
+  n = cw_store_count_table (store, "cis", &error);
+  if (n < 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
 }
 
 static void
@@ -66,45 +337,232 @@ on_counted_cb (GObject      *object,
 {
   g_autoptr(CwInventoryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree Counts *counts = NULL;
-  g_autofree char *text = NULL;
+  gssize n;
 
-  counts = g_task_propagate_pointer (G_TASK (result), &error);
-  if (counts == NULL)
+  n = g_task_propagate_int (G_TASK (result), &error);
+  if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not count the inventory: %s", error->message);
+        g_debug ("Cannot count the inventory: %s", error->message);
       return;
     }
 
-  if (counts->cis == 0)
-    text = g_strdup (_("This workspace holds no configuration items yet. "
-                       "Importing them is not available in this version yet."));
-  else
-    {
-      g_autofree char *held = NULL;
+  set_n_total (self, n);
+}
 
-      held = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "This workspace holds %'lld configuration item "
-                                           "at %lld sites.",
-                                           "This workspace holds %'lld configuration items "
-                                           "at %lld sites.",
-                                           (gulong) counts->cis),
-                              (long long) counts->cis, (long long) counts->sites);
-      text = g_strconcat (held, " ",
-                          _("Browsing, searching and importing them are not available "
-                            "in this version yet."), NULL);
+static void
+count_total (CwInventoryPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->workspace_path == NULL)
+    return;
+
+  task = g_task_new (NULL, self->cancellable, on_counted_cb, g_object_ref (self));
+  g_task_set_source_tag (task, count_total);
+  g_task_set_task_data (task, g_strdup (self->workspace_path), g_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+/* Callbacks */
+
+static void
+on_search_changed_cb (CwInventoryPage *self,
+                      GtkSearchEntry  *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  /* A search shows its results, also when typed over the Versions view. */
+  if (text[0] != '\0')
+    gtk_toggle_button_set_active (self->items_button, TRUE);
+
+  cw_inventory_query_set_text (self->query, text);
+  _cw_inventory_page_schedule_query (self);
+}
+
+static void
+on_search_stop_cb (CwInventoryPage *self,
+                   GtkSearchEntry  *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Typing in the list started a search: go on typing in the entry. */
+static void
+on_search_started_cb (CwInventoryPage *self,
+                      GtkSearchEntry  *entry)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+
+  if (GTK_IS_TEXT (text) && !gtk_widget_has_focus (GTK_WIDGET (text)))
+    {
+      gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+    }
+}
+
+/* Down in the search moves into the list. */
+static gboolean
+on_search_key_pressed_cb (CwInventoryPage       *self,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || self->n_results == 0 ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  return TRUE;
+}
+
+static void
+on_sort_changed_cb (CwInventoryPage *self,
+                    GtkSorterChange  change,
+                    GtkSorter       *sorter)
+{
+  CwCiField field = CW_CI_FIELD_NAME;
+  gboolean descending = FALSE;
+
+  if (!cw_inventory_columns_get_sort (self->column_view, &field, &descending))
+    {
+      field = CW_CI_FIELD_NAME;
+      descending = FALSE;
     }
 
-  adw_status_page_set_description (self->status_page, text);
+  cw_inventory_query_set_sort (self->query, field, descending);
+  _cw_inventory_page_schedule_query (self);
 }
+
+static void
+on_selection_changed_cb (CwInventoryPage    *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *selection)
+{
+  gint64 id = _cw_inventory_page_get_selected_id (self);
+
+  if (id > 0 && gtk_widget_get_visible (GTK_WIDGET (self->details)) &&
+      id != cw_inventory_details_get_ci_id (self->details))
+    cw_inventory_details_show_ci (self->details, id);
+}
+
+static void
+on_row_activated_cb (CwInventoryPage *self,
+                     guint            position,
+                     GtkColumnView   *view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  _cw_inventory_page_show_details (self, cw_ci_list_model_get_id (self->model, position));
+}
+
+static void
+on_related_ci_activated_cb (CwInventoryPage    *self,
+                            gint64              id,
+                            CwInventoryDetails *details)
+{
+  guint position = cw_ci_list_model_find (self->model, id);
+
+  /* A CI outside the current search is still shown, just not selected. */
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to_position (self, position);
+
+  cw_inventory_details_show_ci (self->details, id);
+}
+
+static void
+on_details_toggled_cb (CwInventoryPage *self,
+                       GtkToggleButton *button)
+{
+  gboolean active = gtk_toggle_button_get_active (button);
+  int width;
+
+  if (active == gtk_widget_get_visible (GTK_WIDGET (self->details)))
+    return;
+
+  if (active)
+    {
+      gint64 id = _cw_inventory_page_get_selected_id (self);
+
+      cw_inventory_details_show_ci (self->details,
+                                    id > 0 ? id : cw_inventory_details_get_ci_id (self->details));
+
+      width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+      if (width > 0)
+        gtk_paned_set_position (self->paned, width > 760 ? width - 380 : width / 2);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->details), active);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), active ? _("Hide Details") : _("Show Details"));
+
+  if (!active && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_view_toggled_cb (CwInventoryPage *self,
+                    GtkToggleButton *button)
+{
+  gboolean items = gtk_toggle_button_get_active (self->items_button);
+
+  gtk_stack_set_visible_child_name (self->view_stack, items ? "items" : "versions");
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_bar),
+                          items && g_strcmp0 (cw_inventory_page_get_state (self), "empty") != 0);
+}
+
+static void
+on_version_activated_cb (CwInventoryPage     *self,
+                         const char          *version,
+                         CwInventoryVersions *versions)
+{
+  const char *values[] = { version, NULL };
+
+  cw_inventory_filter_chip_set_values (self->version_chip, values);
+  gtk_toggle_button_set_active (self->items_button, TRUE);
+}
+
+/* The workspace changed (an import): read and compute everything again. */
+void
+_cw_inventory_page_reload (CwInventoryPage *self)
+{
+  /* New CIs and versions: forget what was read and computed. */
+  g_clear_object (&self->searcher);
+  if (self->workspace_path != NULL)
+    self->searcher = cw_inventory_searcher_new (self->workspace_path);
+
+  if (self->model != NULL)
+    cw_ci_list_model_invalidate (self->model);
+  _cw_inventory_page_filters_invalidate (self);
+  cw_inventory_versions_invalidate (self->versions);
+
+  count_total (self);
+  _cw_inventory_page_schedule_query (self);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->details)))
+    cw_inventory_details_show_ci (self->details, cw_inventory_details_get_ci_id (self->details));
+}
+
+void
+_cw_inventory_page_show_details (CwInventoryPage *self,
+                                 gint64           id)
+{
+  if (id > 0)
+    cw_inventory_details_show_ci (self->details, id);
+  gtk_toggle_button_set_active (self->details_button, TRUE);
+}
+
+/* GObject overrides */
 
 static void
 cw_inventory_page_constructed (GObject *object)
 {
   CwInventoryPage *self = (CwInventoryPage *)object;
   CwContext *context;
-  g_autoptr(GTask) task = NULL;
+  CwStore *store;
 
   G_OBJECT_CLASS (cw_inventory_page_parent_class)->constructed (object);
 
@@ -112,10 +570,17 @@ cw_inventory_page_constructed (GObject *object)
   if (context == NULL)
     return;
 
-  task = g_task_new (NULL, self->cancellable, on_counted_cb, g_object_ref (self));
-  g_task_set_source_tag (task, cw_inventory_page_constructed);
-  g_task_set_task_data (task, g_object_ref (cw_context_get_store (context)), g_object_unref);
-  g_task_run_in_thread (task, count_thread);
+  store = cw_context_get_store (context);
+  self->workspace_path = g_strdup (cw_store_get_path (store));
+  self->searcher = cw_inventory_searcher_new (self->workspace_path);
+  self->model = cw_ci_list_model_new (store);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+
+  cw_inventory_details_set_store (self->details, store);
+  cw_inventory_versions_set_workspace_path (self->versions, self->workspace_path);
+
+  count_total (self);
+  _cw_inventory_page_schedule_query (self);
 }
 
 static void
@@ -124,11 +589,68 @@ cw_inventory_page_dispose (GObject *object)
   CwInventoryPage *self = (CwInventoryPage *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->query_cancellable);
+  g_clear_object (&self->query_cancellable);
+  g_clear_handle_id (&self->query_idle_id, g_source_remove);
+  g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
+
+  _cw_inventory_page_filters_dispose (self);
+  _cw_inventory_page_actions_dispose (self);
+
+  /* Removing the columns changes the sorter: nothing to query any more. */
+  if (self->column_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                            on_sort_changed_cb, self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_INVENTORY_PAGE);
 
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->searcher);
+
   G_OBJECT_CLASS (cw_inventory_page_parent_class)->dispose (object);
+}
+
+static void
+cw_inventory_page_finalize (GObject *object)
+{
+  CwInventoryPage *self = (CwInventoryPage *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->query, cw_inventory_query_free);
+  g_clear_pointer (&self->workspace_path, g_free);
+
+  G_OBJECT_CLASS (cw_inventory_page_parent_class)->finalize (object);
+}
+
+static void
+cw_inventory_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CwInventoryPage *self = CW_INVENTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_N_RESULTS:
+      g_value_set_uint (value, self->n_results);
+      break;
+
+    case PROP_N_TOTAL:
+      g_value_set_int64 (value, self->n_total);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -139,16 +661,230 @@ cw_inventory_page_class_init (CwInventoryPageClass *klass)
 
   object_class->constructed = cw_inventory_page_constructed;
   object_class->dispose = cw_inventory_page_dispose;
+  object_class->finalize = cw_inventory_page_finalize;
+  object_class->get_property = cw_inventory_page_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_RESULTS] =
+    g_param_spec_uint ("n-results", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_TOTAL] =
+    g_param_spec_int64 ("n-total", NULL, NULL,
+                        -1, G_MAXINT64, -1,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/changeward/Changeward/ui/inventory/cw-inventory-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, class_chip);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, columns_button);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, details);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, details_button);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, items_button);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, items_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, site_chip);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, status_chip);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, version_chip);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, versions);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, versions_button);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryPage, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_related_ci_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_started_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_version_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
+
+  _cw_inventory_page_filters_class_init (widget_class);
+  _cw_inventory_page_actions_class_init (widget_class);
+
+  g_type_ensure (CW_TYPE_INVENTORY_DETAILS);
+  g_type_ensure (CW_TYPE_INVENTORY_FILTER_CHIP);
+  g_type_ensure (CW_TYPE_INVENTORY_VERSIONS);
 }
 
 static void
 cw_inventory_page_init (CwInventoryPage *self)
 {
+  g_autoptr(GSimpleActionGroup) column_actions = NULL;
+  g_autoptr(GMenuModel) column_menu = NULL;
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->status_page = ADW_STATUS_PAGE (adw_bin_get_child (ADW_BIN (self)));
+  self->n_total = -1;
   self->cancellable = g_cancellable_new ();
+  self->query = cw_inventory_query_new ();
+
+  /* Columns, their chooser and the sort shown in the headers. */
+  cw_inventory_columns_setup (self->column_view);
+  column_menu = cw_inventory_columns_create_menu (self->column_view, &column_actions);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (column_actions));
+  gtk_menu_button_set_menu_model (self->columns_button, column_menu);
+  gtk_column_view_sort_by_column (self->column_view,
+                                  cw_inventory_columns_find (self->column_view, CW_CI_FIELD_NAME),
+                                  GTK_SORT_ASCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Typing in the list searches; Down in the search goes to the list. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_search_key_pressed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  _cw_inventory_page_filters_init (self);
+  _cw_inventory_page_actions_init (self);
+  update_count_label (self);
+}
+
+/* Public API */
+
+gboolean
+cw_inventory_page_get_busy (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), FALSE);
+
+  return self->busy;
+}
+
+guint
+cw_inventory_page_get_n_results (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), 0);
+
+  return self->n_results;
+}
+
+/**
+ * cw_inventory_page_get_n_total:
+ *
+ * Returns: how many CIs the workspace holds, or -1 before they were counted
+ */
+gint64
+cw_inventory_page_get_n_total (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), -1);
+
+  return self->n_total;
+}
+
+GtkSearchEntry *
+cw_inventory_page_get_search_entry (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->search_entry;
+}
+
+GtkColumnView *
+cw_inventory_page_get_column_view (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->column_view;
+}
+
+GtkLabel *
+cw_inventory_page_get_count_label (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->count_label;
+}
+
+CwInventoryDetails *
+cw_inventory_page_get_details (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->details;
+}
+
+CwInventoryVersions *
+cw_inventory_page_get_versions (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->versions;
+}
+
+CwInventoryFilterChip *
+cw_inventory_page_get_filter_chip (CwInventoryPage *self,
+                                   CwCiField        field)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), NULL);
+
+  switch (field)
+    {
+    case CW_CI_FIELD_SITE:
+      return self->site_chip;
+
+    case CW_CI_FIELD_CLASS:
+      return self->class_chip;
+
+    case CW_CI_FIELD_LIFECYCLE_STATUS:
+    case CW_CI_FIELD_OPERATIONAL_STATUS:
+      return self->status_chip;
+
+    case CW_CI_FIELD_FIRMWARE_VERSION:
+    case CW_CI_FIELD_OS_VERSION:
+      return self->version_chip;
+
+    case CW_CI_FIELD_NAME:
+    case CW_CI_FIELD_MANUFACTURER:
+    case CW_CI_FIELD_MODEL:
+    case CW_CI_FIELD_SERIAL:
+    case CW_CI_FIELD_ASSET_TAG:
+    case CW_CI_FIELD_IP_ADDRESS:
+    case CW_CI_FIELD_SYS_ID:
+    case CW_CI_FIELD_NOTES:
+    case CW_CI_N_FIELDS:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+cw_inventory_page_get_state (CwInventoryPage *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->items_stack);
+}
+
+void
+cw_inventory_page_show_versions (CwInventoryPage *self,
+                                 gboolean         versions)
+{
+  g_return_if_fail (CW_IS_INVENTORY_PAGE (self));
+
+  gtk_toggle_button_set_active (versions ? self->versions_button : self->items_button, TRUE);
 }

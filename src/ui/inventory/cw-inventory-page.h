@@ -15,4 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwInventoryPage, cw_inventory_page, CW, INVENTORY_PAGE, CwPage)
 
+gboolean cw_inventory_page_get_busy      (CwInventoryPage *self);
+guint    cw_inventory_page_get_n_results (CwInventoryPage *self);
+gint64   cw_inventory_page_get_n_total   (CwInventoryPage *self);
+
 G_END_DECLS
