@@ -296,7 +296,7 @@ cw_inventory_get_ci (CwStore  *store,
     return NULL;
 
   g_set_error (error, CW_INVENTORY_ERROR, CW_INVENTORY_ERROR_NOT_FOUND,
-               _("There is no configuration item with the id %" G_GINT64_FORMAT "."), id);
+               _("There is no configuration item with the id %lld."), (long long) id);
   return NULL;
 }
 
