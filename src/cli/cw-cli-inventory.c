@@ -4,3 +4,651 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "cw-cli-inventory"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cw-cli.h"
+#include "cw-inventory.h"
+#include "cw-inventory-export.h"
+#include "cw-inventory-import.h"
+#include "cw-inventory-query.h"
+#include "cw-paths.h"
+
+#define MAX_PROBLEMS_SHOWN 20
+#define DEFAULT_LIMIT      50
+
+/* ---- standard output as a GOutputStream ----------------------------------- */
+
+#define CW_TYPE_CLI_STDOUT_STREAM (cw_cli_stdout_stream_get_type ())
+G_DECLARE_FINAL_TYPE (CwCliStdoutStream, cw_cli_stdout_stream, CW, CLI_STDOUT_STREAM, GOutputStream)
+
+struct _CwCliStdoutStream
+{
+  GOutputStream parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CwCliStdoutStream, cw_cli_stdout_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+cw_cli_stdout_stream_write (GOutputStream  *stream,
+                            const void     *buffer,
+                            gsize           count,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  for (;;)
+    {
+      gssize n = write (STDOUT_FILENO, buffer, count);
+
+      if (n >= 0)
+        return n;
+      if (errno == EINTR)
+        continue;
+
+      {
+        int saved = errno;
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("Could not write to the standard output: %s"), g_strerror (saved));
+      }
+      return -1;
+    }
+}
+
+static void
+cw_cli_stdout_stream_class_init (CwCliStdoutStreamClass *klass)
+{
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = cw_cli_stdout_stream_write;
+}
+
+static void
+cw_cli_stdout_stream_init (CwCliStdoutStream *self)
+{
+}
+
+/* ---- shared ---------------------------------------------------------------- */
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  guint         sigint_id;
+  gboolean      show_progress;
+} AsyncRun;
+
+static gboolean
+on_interrupt_cb (gpointer data)
+{
+  AsyncRun *run = data;
+
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  AsyncRun *run = data;
+
+  run->result = g_object_ref (result);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+async_run_clear (AsyncRun *run)
+{
+  g_clear_handle_id (&run->sigint_id, g_source_remove);
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->result);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AsyncRun, async_run_clear)
+
+/* From here on Ctrl+C cancels the operation instead of ending the process. */
+static void
+async_run_init (AsyncRun *run)
+{
+  run->loop = g_main_loop_new (NULL, FALSE);
+  run->cancellable = g_cancellable_new ();
+  run->sigint_id = g_unix_signal_add (SIGINT, on_interrupt_cb, run);
+}
+
+/* Runs the loop until the operation is done. */
+static void
+async_run_wait (AsyncRun *run)
+{
+  g_main_loop_run (run->loop);
+}
+
+/* 1234567 as "1,234,567" (the locale's separator when it has one). */
+static char *
+format_count (guint64 value)
+{
+  const char *separator = localeconv ()->thousands_sep;
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  GString *text = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  if (separator == NULL || separator[0] == '\0')
+    separator = ",";
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (text, separator);
+      g_string_append_c (text, digits[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static int
+fail_with (const char *command,
+           const char *format,
+           ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail_with (const char *command,
+           const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "changeward-cli %s: %s\n", command, message);
+  return CW_CLI_FAILURE;
+}
+
+/* Parses options; the positional arguments stay in argv[1..argc-1]. */
+static int
+parse (GOptionContext   *context,
+       const char       *command,
+       int              *argc,
+       char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return cw_cli_usage_error (command, "%s", error->message);
+
+  return CW_CLI_OK;
+}
+
+/* ---- import ---------------------------------------------------------------- */
+
+static void
+on_fraction_cb (GObject    *object,
+                GParamSpec *pspec,
+                gpointer    data)
+{
+  double fraction = cw_inventory_import_get_fraction (CW_INVENTORY_IMPORT (object));
+
+  fprintf (stderr, "\r%s %3d %%", _("Importing…"), (int) (fraction * 100));
+  fflush (stderr);
+}
+
+static void
+print_problems (const char                    *file_name,
+                const CwInventoryImportResult *result)
+{
+  guint shown = MIN (result->problems->len, MAX_PROBLEMS_SHOWN);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const CwInventoryProblem *problem = g_ptr_array_index (result->problems, i);
+
+      fprintf (stderr, "%s:%u: %s\n", file_name, problem->line, problem->reason);
+    }
+
+  if (result->n_problems > shown)
+    {
+      g_autofree char *more = format_count (result->n_problems - shown);
+
+      /* Translators: after the first bad lines of a file. */
+      fprintf (stderr, _("… and %s more\n"), more);
+    }
+}
+
+static void
+print_summary (const char                    *file_name,
+               const CwInventoryImportResult *result)
+{
+  g_autofree char *lines = format_count (result->n_records);
+  g_autofree char *inserted = format_count (result->n_inserted);
+  g_autofree char *updated = format_count (result->n_updated);
+  g_autofree char *unchanged = format_count (result->n_unchanged);
+  g_autofree char *versions = format_count (result->n_version_changes);
+
+  printf (ngettext ("Imported %s line from %s (%s layout): ",
+                    "Imported %s lines from %s (%s layout): ", result->n_records),
+          lines, file_name, cw_csv_layout_to_string (result->layout));
+  printf (_("%s new, %s updated, %s unchanged, "), inserted, updated, unchanged);
+  printf (ngettext ("%s version change.\n", "%s version changes.\n", result->n_version_changes),
+          versions);
+}
+
+static int
+inventory_import (int    argc,
+                  char **argv)
+{
+  static const char *command = "inventory import";
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *workspace = NULL;
+  g_autofree char *layout_text = NULL;
+  g_autofree char *encoding_text = NULL;
+  g_autofree char *rejects_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *file_name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CwInventoryImport) import = NULL;
+  g_autoptr(CwInventoryImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(AsyncRun) run = { 0 };
+  CwCsvLayout layout = CW_CSV_LAYOUT_AUTO;
+  CwCsvEncoding encoding = CW_CSV_ENCODING_UTF8;
+  int status;
+  const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &workspace,
+      N_("The workspace to import into (it must exist)"), N_("PATH") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_text,
+      N_("The file’s layout: auto (default), native, servicenow or netbox"), N_("LAYOUT") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text,
+      N_("The file’s encoding: utf-8 (default) or windows-1252"), N_("ENCODING") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_FILENAME, &rejects_path,
+      N_("Import the valid lines and write the bad ones, with the reasons, to REJECTS"),
+      N_("REJECTS") },
+    { NULL }
+  };
+
+  context = cw_cli_option_context (command, _("FILE"),
+                                   _("Imports configuration items from a CSV file in one "
+                                     "transaction: by default nothing is imported when any "
+                                     "line is bad. CIs are matched on sys_id, then serial, then "
+                                     "name within a site, so importing a file again creates no "
+                                     "duplicates; version changes go to the history."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, command, &argc, &argv)) != CW_CLI_OK)
+    return status;
+
+  if (argc < 2)
+    return cw_cli_usage_error (command, _("no FILE to import"));
+  if (argc > 2)
+    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
+
+  if (layout_text != NULL
+      && (!cw_csv_layout_from_string (layout_text, &layout) || layout == CW_CSV_LAYOUT_CUSTOM))
+    return cw_cli_usage_error (command,
+                               _("--layout takes auto, native, servicenow or netbox, not “%s”"),
+                               layout_text);
+  if (encoding_text != NULL && !cw_csv_encoding_from_string (encoding_text, &encoding))
+    return cw_cli_usage_error (command,
+                               _("--encoding takes utf-8 or windows-1252, not “%s”"),
+                               encoding_text);
+
+  async_run_init (&run);
+
+  path = cw_paths_resolve_workspace (workspace);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return fail_with (command, _("There is no workspace at “%s”. Create one first, for "
+                                 "example with “changeward-cli demo --cis 0”."), path);
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  file_name = g_strdup (argv[1]);
+
+  import = cw_inventory_import_new (path, file);
+  cw_inventory_import_set_layout (import, layout);
+  cw_inventory_import_set_encoding (import, encoding);
+  if (rejects_path != NULL)
+    {
+      g_autoptr(GFile) rejects = g_file_new_for_commandline_arg (rejects_path);
+
+      cw_inventory_import_set_rejects_file (import, rejects);
+    }
+
+  run.show_progress = isatty (STDERR_FILENO);
+  if (run.show_progress)
+    g_signal_connect (import, "notify::fraction", G_CALLBACK (on_fraction_cb), NULL);
+
+  cw_inventory_import_run_async (import, run.cancellable, on_done_cb, &run);
+  async_run_wait (&run);
+  result = cw_inventory_import_run_finish (import, run.result, &error);
+
+  if (run.show_progress)
+    {
+      g_signal_handlers_disconnect_by_func (import, on_fraction_cb, NULL);
+      fprintf (stderr, "\r\033[K");
+    }
+
+  if (result == NULL)
+    {
+      fprintf (stderr, "changeward-cli %s: %s\n", command, error->message);
+      fprintf (stderr, "%s\n", _("Nothing was imported."));
+      return CW_CLI_FAILURE;
+    }
+
+  print_problems (file_name, result);
+
+  if (!result->committed)
+    {
+      g_autofree char *bad = format_count (result->n_problems);
+
+      fprintf (stderr, ngettext ("%s bad line. Nothing was imported. Fix it, or import the "
+                                 "valid lines with --skip-invalid REJECTS.\n",
+                                 "%s bad lines. Nothing was imported. Fix them, or import the "
+                                 "valid lines with --skip-invalid REJECTS.\n",
+                                 result->n_problems), bad);
+      return CW_CLI_FAILURE;
+    }
+
+  print_summary (file_name, result);
+  if (result->n_rejected > 0)
+    {
+      g_autofree char *bad = format_count (result->n_rejected);
+
+      printf (ngettext ("%s bad line was skipped and written to %s.\n",
+                        "%s bad lines were skipped and written to %s.\n", result->n_rejected),
+              bad, rejects_path);
+    }
+
+  return CW_CLI_OK;
+}
+
+/* ---- export ---------------------------------------------------------------- */
+
+static int
+inventory_export (int    argc,
+                  char **argv)
+{
+  static const char *command = "inventory export";
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *workspace = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(CwInventoryQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_written = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &workspace,
+      N_("The workspace file"), N_("PATH") },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search,
+      N_("Export only the CIs that match TEXT, as the search in the app does"), N_("TEXT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
+      N_("Write to FILE (replaced only once everything is written) instead of the standard "
+         "output"), N_("FILE") },
+    { NULL }
+  };
+
+  context = cw_cli_option_context (command, NULL,
+                                   _("Exports configuration items as CSV in the native layout "
+                                     "(see the README), sorted by name. The workspace is "
+                                     "opened read-only."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = cw_cli_parse (context, command, &argc, &argv)) != CW_CLI_OK)
+    return status;
+
+  path = cw_paths_resolve_workspace (workspace);
+  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return cw_cli_fail (command, error);
+
+  if (search != NULL)
+    {
+      query = cw_inventory_query_new ();
+      cw_inventory_query_set_text (query, search);
+    }
+
+  if (output_path == NULL)
+    {
+      g_autoptr(GOutputStream) output = g_object_new (CW_TYPE_CLI_STDOUT_STREAM, NULL);
+
+      fflush (stdout);
+      if (!cw_inventory_export_to_stream (store, query, output, NULL, &n_written, &error))
+        return cw_cli_fail (command, error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output_path);
+      g_auto(AsyncRun) run = { 0 };
+      g_autofree char *count = NULL;
+
+      g_clear_object (&store);
+      async_run_init (&run);
+      cw_inventory_export_async (path, query, file, run.cancellable, on_done_cb, &run);
+      async_run_wait (&run);
+      if (!cw_inventory_export_finish (run.result, &n_written, &error))
+        return cw_cli_fail (command, error);
+
+      count = format_count (n_written);
+      printf (ngettext ("Exported %s configuration item to %s.\n",
+                        "Exported %s configuration items to %s.\n", n_written),
+              count, output_path);
+    }
+
+  return CW_CLI_OK;
+}
+
+/* ---- search ---------------------------------------------------------------- */
+
+static void
+add_ci_json (JsonBuilder *builder,
+             CwCi        *ci)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, cw_ci_get_id (ci));
+  for (guint f = 0; f < CW_CI_N_FIELDS; f++)
+    {
+      const char *value = cw_ci_get_value (ci, f);
+
+      json_builder_set_member_name (builder, cw_ci_field_get_key (f));
+      if (value != NULL)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+print_ci (CwCi *ci)
+{
+  const char *firmware = cw_ci_get_value (ci, CW_CI_FIELD_FIRMWARE_VERSION);
+  const char *os = cw_ci_get_value (ci, CW_CI_FIELD_OS_VERSION);
+  g_autofree char *versions = NULL;
+
+  if (firmware != NULL && os != NULL)
+    versions = g_strdup_printf ("%s / %s", firmware, os);
+  else
+    versions = g_strdup (firmware != NULL ? firmware : os != NULL ? os : "-");
+
+#define OR_DASH(field) (cw_ci_get_value (ci, field) != NULL ? cw_ci_get_value (ci, field) : "-")
+  printf ("%-24s %-18s %-8s %-30s %-28s %s\n",
+          cw_ci_get_value (ci, CW_CI_FIELD_NAME),
+          OR_DASH (CW_CI_FIELD_CLASS),
+          OR_DASH (CW_CI_FIELD_SITE),
+          OR_DASH (CW_CI_FIELD_MODEL),
+          versions,
+          OR_DASH (CW_CI_FIELD_IP_ADDRESS));
+#undef OR_DASH
+}
+
+static int
+inventory_search (int    argc,
+                  char **argv)
+{
+  static const char *command = "inventory search";
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *workspace = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(CwInventorySearcher) searcher = NULL;
+  g_autoptr(CwInventoryQuery) query = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  gboolean json = FALSE;
+  guint64 limit = DEFAULT_LIMIT;
+  guint shown;
+  int status;
+  const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &workspace,
+      N_("The workspace file"), N_("PATH") },
+    { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text,
+      N_("Show at most N CIs (default 50)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON array of objects with the native CSV keys"), NULL },
+    { NULL }
+  };
+
+  context = cw_cli_option_context (command, _("TEXT"),
+                                   _("Searches configuration items: every word of TEXT must "
+                                     "start a word of the name, model, serial, site, IP address "
+                                     "or versions. The workspace is opened read-only."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, command, &argc, &argv)) != CW_CLI_OK)
+    return status;
+
+  if (argc < 2)
+    return cw_cli_usage_error (command, _("no TEXT to search for"));
+  text = g_strjoinv (" ", argv + 1);
+
+  if (limit_text != NULL && !cw_cli_parse_count (limit_text, G_MAXUINT, &limit))
+    return cw_cli_usage_error (command, _("--limit takes a whole number, not “%s”"),
+                               limit_text);
+
+  path = cw_paths_resolve_workspace (workspace);
+  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return cw_cli_fail (command, error);
+
+  query = cw_inventory_query_new ();
+  cw_inventory_query_set_text (query, text);
+  searcher = cw_inventory_searcher_new (path);
+  ids = cw_inventory_searcher_run (searcher, query, NULL, &error);
+  if (ids == NULL)
+    return cw_cli_fail (command, error);
+
+  shown = (guint) MIN ((guint64) ids->len, limit);
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(CwCi) ci = cw_inventory_get_ci (store, g_array_index (ids, guint32, i), &error);
+
+      if (ci == NULL)
+        return cw_cli_fail (command, error);
+
+      if (json)
+        add_ci_json (builder, ci);
+      else
+        print_ci (ci);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *out = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      out = json_generator_to_data (generator, NULL);
+      printf ("%s\n", out);
+    }
+  else if (ids->len == 0)
+    {
+      fprintf (stderr, _("No configuration item matches “%s”.\n"), text);
+    }
+  else if (ids->len > shown)
+    {
+      g_autofree char *total = format_count (ids->len);
+      g_autofree char *count = format_count (shown);
+
+      fprintf (stderr, _("%s of %s matching configuration items shown (see --limit).\n"),
+               count, total);
+    }
+
+  return CW_CLI_OK;
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+static const CwCliCommand sub_commands[] = {
+  { "import", N_("Import configuration items from a CSV file"), inventory_import },
+  { "export", N_("Export configuration items as CSV"), inventory_export },
+  { "search", N_("Search configuration items"), inventory_search },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage:\n  changeward-cli inventory COMMAND [OPTION…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (sub_commands); i++)
+    fprintf (out, "  %-8s %s\n", sub_commands[i].name, _(sub_commands[i].summary));
+  fprintf (out, "\n%s\n",
+           _("Run “changeward-cli inventory COMMAND --help” for the options of a command. "
+             "Each takes --workspace PATH."));
+}
+
+int
+cw_cli_inventory (int    argc,
+                  char **argv)
+{
+  const char *name;
+
+  /* Before SQLite starts: its memory statistics take one global lock per
+   * allocation, which the import's threads would contend for. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return CW_CLI_USAGE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return CW_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sub_commands); i++)
+    if (g_str_equal (name, sub_commands[i].name))
+      return sub_commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("changeward-cli inventory: unknown command “%s”\n\n"), name);
+  print_usage (stderr);
+  return CW_CLI_USAGE;
+}

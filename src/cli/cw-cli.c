@@ -21,6 +21,7 @@ static const CwCliCommand commands[] = {
   { "demo",  N_("Create a demo workspace"), cw_cli_demo },
   { "info",  N_("Show a workspace’s schema version and row counts"), cw_cli_info },
   { "check", N_("Check a workspace’s integrity and foreign keys"), cw_cli_check },
+  { "inventory", N_("Import, export and search configuration items"), cw_cli_inventory },
 };
 
 static void

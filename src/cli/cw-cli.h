@@ -51,5 +51,7 @@ int  cw_cli_info           (int                argc,
                             char             **argv);
 int  cw_cli_check          (int                argc,
                             char             **argv);
+int  cw_cli_inventory      (int                argc,
+                            char             **argv);
 
 G_END_DECLS

@@ -158,13 +158,22 @@ pick_version (CwDemoRng         *rng,
 
 static void
 format_serial (CwDemoRng *rng,
+               guint      index,
                char      *out,
                guint      length)
 {
   static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  const guint base = sizeof alphabet - 1;
+  /* 34^5: the last five characters number the CI, scrambled by a factor
+   * prime to 34, so that no two CIs share a serial (the import matches on
+   * it) and neighbours do not look alike. */
+  const guint64 span = 45435424;
+  guint64 code = ((guint64) index * 12345679) % span;
 
   for (guint i = 0; i < length; i++)
-    out[i] = alphabet[cw_demo_rng_below (rng, sizeof alphabet - 1)];
+    out[i] = alphabet[cw_demo_rng_below (rng, base)];
+  for (guint i = 0; i < 5; i++, code /= base)
+    out[length - 1 - i] = alphabet[code % base];
   out[length] = '\0';
 }
 
@@ -256,7 +265,7 @@ cw_demo_add_cis (CwDemoRun  *run,
       ci.number = ++counters[site * G_N_ELEMENTS (models) + m];
 
       cw_demo_format_ci_name (run, &ci, name, sizeof name);
-      format_serial (&run->rng, serial, g_str_equal (model->manufacturer, "Dell") ? 7 : 12);
+      format_serial (&run->rng, i, serial, g_str_equal (model->manufacturer, "Dell") ? 7 : 12);
       g_snprintf (asset_tag, sizeof asset_tag, "AT-%07u", i + 1);
       if (model->has_ip)
         g_snprintf (ip, sizeof ip, "10.%u.%u.%u", site * 16 + (m % 16),

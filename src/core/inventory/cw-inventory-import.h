@@ -29,7 +29,9 @@ typedef struct
 typedef struct
 {
   guint  line;
-  char  *message;
+  char  *message;                 /* a sentence that names the line */
+  char  *reason;                  /* the same for a list that shows the line apart:
+                                   * "Unknown class “toaster”." */
 } CwInventoryProblem;
 
 typedef struct
@@ -41,7 +43,8 @@ typedef struct
   guint        n_unchanged;
   guint        n_rejected;
   guint        n_version_changes; /* rows added to the version history */
-  gboolean     committed;         /* FALSE: bad lines, nothing was imported */
+  gboolean     committed;         /* FALSE: bad lines, nothing was imported (and the
+                                   * counts of new, updated and unchanged CIs are 0) */
   GPtrArray   *problems;          /* CwInventoryProblem, by line (at most 1,000 kept) */
   guint        n_problems;        /* all of them */
 } CwInventoryImportResult;
