@@ -481,6 +481,16 @@ test_set_versions (Fixture       *fixture,
 }
 
 static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u;", position, removed, added);
+}
+
+static void
 test_list_model (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -501,6 +511,23 @@ test_list_model (Fixture       *fixture,
 
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpint (cw_ci_get_id (first), ==, g_array_index (ids, guint32, 0));
+
+  /* A new list is announced as "all removed", then "all added": a view
+   * then never looks up every new item. */
+  {
+    g_autoptr(GString) log = g_string_new (NULL);
+    g_autoptr(CwInventoryQuery) all = cw_inventory_query_new ();
+    g_autoptr(GArray) all_ids = run (fixture, all);
+    g_autofree char *expected = g_strdup_printf ("0-%u+0;0-0+%u;0-%u+0;0-0+%u;",
+                                                 ids->len, all_ids->len, all_ids->len, ids->len);
+    gulong handler = g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), log);
+
+    cw_ci_list_model_set_ids (model, all_ids);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, all_ids->len);
+    cw_ci_list_model_set_ids (model, ids);
+    g_signal_handler_disconnect (model, handler);
+    g_assert_cmpstr (log->str, ==, expected);
+  }
   g_assert_cmpstr (cw_ci_get_value (first, CW_CI_FIELD_SITE), ==, "FRA1");
   again = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_true (first == again);

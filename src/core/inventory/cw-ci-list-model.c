@@ -177,11 +177,18 @@ cw_ci_list_model_set_ids (CwCiListModel *self,
 
   if (ids != NULL)
     g_array_ref (ids);
-  g_clear_pointer (&self->ids, g_array_unref);
-  self->ids = ids;
 
-  if (removed > 0 || added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+  /* Two changes, not one: a view that sees items removed and added in one
+   * change looks up every added item to reuse the rows of removed ones,
+   * which would read every CI of the new list. Emptied first, the view
+   * only asks for the rows it shows. */
+  g_clear_pointer (&self->ids, g_array_unref);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+
+  self->ids = ids;
+  if (added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
 }
 
 GArray *

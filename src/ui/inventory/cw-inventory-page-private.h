@@ -55,6 +55,7 @@ struct _CwInventoryPage
   GCancellable          *cancellable;        /* the page's lifetime */
   GCancellable          *query_cancellable;  /* the query running */
   GCancellable          *versions_cancellable;
+  GCancellable          *warm_cancellable;   /* computing sort orders */
   GtkFileChooserNative  *export_chooser;
   char                  *workspace_path;
 

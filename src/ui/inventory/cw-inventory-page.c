@@ -204,6 +204,9 @@ show_results (CwInventoryPage        *self,
   if (selected_id == 0 && gtk_widget_get_visible (GTK_WIDGET (self->details)))
     selected_id = cw_inventory_details_get_ci_id (self->details);
 
+  /* Unselect first: GtkSingleSelection would otherwise look for the
+   * selected item among every new item, reading all of them. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   cw_ci_list_model_set_ids (self->model, ids);
 
   if (selected_id > 0)
@@ -226,6 +229,14 @@ show_results (CwInventoryPage        *self,
 
   update_count_label (self);
   update_state (self);
+
+  /* With the first results on screen, compute the other sort orders in
+   * the background, so that a click on any column header is quick. */
+  if (self->warm_cancellable == NULL)
+    {
+      self->warm_cancellable = g_cancellable_new ();
+      cw_inventory_searcher_warm_async (self->searcher, self->warm_cancellable, NULL, NULL);
+    }
 }
 
 static void
@@ -530,6 +541,8 @@ void
 _cw_inventory_page_reload (CwInventoryPage *self)
 {
   /* New CIs and versions: forget what was read and computed. */
+  g_cancellable_cancel (self->warm_cancellable);
+  g_clear_object (&self->warm_cancellable);
   g_clear_object (&self->searcher);
   if (self->workspace_path != NULL)
     self->searcher = cw_inventory_searcher_new (self->workspace_path);
@@ -591,6 +604,8 @@ cw_inventory_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->query_cancellable);
   g_clear_object (&self->query_cancellable);
+  g_cancellable_cancel (self->warm_cancellable);
+  g_clear_object (&self->warm_cancellable);
   g_clear_handle_id (&self->query_idle_id, g_source_remove);
   g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
 
