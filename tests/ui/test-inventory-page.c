@@ -340,10 +340,27 @@ test_search_as_you_type (void)
   close_window (window);
 }
 
-static gboolean
-file_exists (gpointer data)
+/* The export is written in place when the file is new: wait until its last
+ * line has arrived (a CRLF after the last record). */
+typedef struct
 {
-  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+  const char *path;
+  guint       n_lines;
+} ExportWait;
+
+static gboolean
+export_complete (gpointer data)
+{
+  ExportWait *wait = data;
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (wait->path, &contents, NULL, NULL))
+    return FALSE;
+  for (const char *p = contents; *p != '\0'; p++)
+    n += (*p == '\n');
+
+  return n >= wait->n_lines;
 }
 
 static void
@@ -406,8 +423,10 @@ test_filters (void)
 
     set_chip (page, CW_CI_FIELD_FIRMWARE_VERSION, NULL);
     set_chip (page, CW_CI_FIELD_CLASS, "switch");
+    ExportWait wait = { path, switches + 1 };
+
     _cw_inventory_page_export (page, file);
-    cw_test_iterate_until (file_exists, (gpointer) path, 10000);
+    cw_test_iterate_until (export_complete, &wait, 10000);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     lines = g_strsplit (g_strstrip (contents), "\n", -1);
     /* The header, then a line per CI. */

@@ -375,6 +375,11 @@ order_by_pairs (sqlite3       *db,
       return NULL;
     }
 
+  /* Sorting a million values takes a second: not for a query that is
+   * already cancelled. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
   qsort (pairs->data, pairs->len, sizeof (Pair), compare_pairs);
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), pairs->len);

@@ -66,6 +66,7 @@ struct _CwInventoryPage
   guint                  n_results;
   guint                  query_idle_id;
   guint                  spinner_timeout_id;
+  guint                  warm_timeout_id;
   gboolean               busy;
   gboolean               results_filtered;   /* the results shown are a search */
   gboolean               sites_loaded;

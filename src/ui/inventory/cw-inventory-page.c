@@ -27,6 +27,8 @@
  * the older one; "busy" is TRUE from the change until its result shows. */
 
 #define SPINNER_DELAY_MS 200
+/* The pause after the last results before sort orders are computed. */
+#define WARM_DELAY_MS 1000
 
 G_DEFINE_FINAL_TYPE (CwInventoryPage, cw_inventory_page, CW_TYPE_PAGE)
 
@@ -193,6 +195,38 @@ query_data_free (QueryData *data)
   g_free (data);
 }
 
+static gboolean
+on_warm_timeout_cb (gpointer user_data)
+{
+  CwInventoryPage *self = user_data;
+
+  self->warm_timeout_id = 0;
+  g_clear_object (&self->warm_cancellable);
+  self->warm_cancellable = g_cancellable_new ();
+  cw_inventory_searcher_warm_async (self->searcher, self->warm_cancellable, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the user pauses, compute the other sort orders in the background,
+ * so that a click on any column header is quick. A new search stops it
+ * (what was computed stays) and it goes on after the next pause. */
+static void
+schedule_warm (CwInventoryPage *self)
+{
+  g_clear_handle_id (&self->warm_timeout_id, g_source_remove);
+  if (self->searcher != NULL)
+    self->warm_timeout_id = g_timeout_add (WARM_DELAY_MS, on_warm_timeout_cb, self);
+}
+
+static void
+stop_warm (CwInventoryPage *self)
+{
+  g_clear_handle_id (&self->warm_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->warm_cancellable);
+  g_clear_object (&self->warm_cancellable);
+}
+
 static void
 show_results (CwInventoryPage        *self,
               const CwInventoryQuery *query,
@@ -230,13 +264,7 @@ show_results (CwInventoryPage        *self,
   update_count_label (self);
   update_state (self);
 
-  /* With the first results on screen, compute the other sort orders in
-   * the background, so that a click on any column header is quick. */
-  if (self->warm_cancellable == NULL)
-    {
-      self->warm_cancellable = g_cancellable_new ();
-      cw_inventory_searcher_warm_async (self->searcher, self->warm_cancellable, NULL, NULL);
-    }
+  schedule_warm (self);
 }
 
 static void
@@ -311,6 +339,7 @@ _cw_inventory_page_schedule_query (CwInventoryPage *self)
   if (self->searcher == NULL)
     return;
 
+  stop_warm (self);
   set_busy (self, TRUE);
   if (self->query_idle_id == 0)
     self->query_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, run_query_cb, self, NULL);
@@ -541,8 +570,7 @@ void
 _cw_inventory_page_reload (CwInventoryPage *self)
 {
   /* New CIs and versions: forget what was read and computed. */
-  g_cancellable_cancel (self->warm_cancellable);
-  g_clear_object (&self->warm_cancellable);
+  stop_warm (self);
   g_clear_object (&self->searcher);
   if (self->workspace_path != NULL)
     self->searcher = cw_inventory_searcher_new (self->workspace_path);
@@ -604,8 +632,7 @@ cw_inventory_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->query_cancellable);
   g_clear_object (&self->query_cancellable);
-  g_cancellable_cancel (self->warm_cancellable);
-  g_clear_object (&self->warm_cancellable);
+  stop_warm (self);
   g_clear_handle_id (&self->query_idle_id, g_source_remove);
   g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
 
