@@ -10,40 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib-unix.h>
-#include <signal.h>
 #include <stdio.h>
 
 #include "cw-cli.h"
 #include "cw-demo.h"
 #include "cw-paths.h"
-
-typedef struct
-{
-  GMainLoop    *loop;
-  GCancellable *cancellable;
-  GError       *error;
-} DemoRun;
-
-static gboolean
-on_interrupt_cb (gpointer data)
-{
-  DemoRun *run = data;
-
-  g_cancellable_cancel (run->cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_created_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  DemoRun *run = data;
-
-  cw_demo_create_finish (result, &run->error);
-  g_main_loop_quit (run->loop);
-}
 
 int
 cw_cli_demo (int    argc,
@@ -57,9 +28,8 @@ cw_cli_demo (int    argc,
   g_autoptr(CwClock) clock = NULL;
   g_autoptr(GError) error = NULL;
   CwDemoOptions options;
-  DemoRun run = { 0 };
+  g_auto(CwCliAsync) run = { 0 };
   guint64 value;
-  guint sigint_id;
   gint64 started;
   int status;
   const GOptionEntry entries[] = {
@@ -103,24 +73,14 @@ cw_cli_demo (int    argc,
 
   /* Ctrl+C cancels cleanly: the half-made file is removed. */
   clock = cw_clock_new ();
-  run.loop = g_main_loop_new (NULL, FALSE);
-  run.cancellable = g_cancellable_new ();
-  sigint_id = g_unix_signal_add (SIGINT, on_interrupt_cb, &run);
+  cw_cli_async_init (&run);
 
   started = g_get_monotonic_time ();
-  cw_demo_create_async (path, &options, clock, run.cancellable, on_created_cb, &run);
-  g_main_loop_run (run.loop);
+  cw_demo_create_async (path, &options, clock, run.cancellable, cw_cli_async_done, &run);
+  cw_cli_async_wait (&run);
 
-  g_source_remove (sigint_id);
-  g_main_loop_unref (run.loop);
-  g_object_unref (run.cancellable);
-
-  if (run.error != NULL)
-    {
-      status = cw_cli_fail ("demo", run.error);
-      g_error_free (run.error);
-      return status;
-    }
+  if (!cw_demo_create_finish (run.result, &error))
+    return cw_cli_fail ("demo", error);
 
   printf (_("Created the demo workspace %s (seed %llu, %u configuration items) in %.1f s\n"),
           path, (unsigned long long) options.seed, options.n_cis,

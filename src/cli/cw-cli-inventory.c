@@ -11,10 +11,8 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <glib-unix.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
-#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -78,62 +76,6 @@ cw_cli_stdout_stream_init (CwCliStdoutStream *self)
 }
 
 /* ---- shared ---------------------------------------------------------------- */
-
-typedef struct
-{
-  GMainLoop    *loop;
-  GCancellable *cancellable;
-  GAsyncResult *result;
-  guint         sigint_id;
-  gboolean      show_progress;
-} AsyncRun;
-
-static gboolean
-on_interrupt_cb (gpointer data)
-{
-  AsyncRun *run = data;
-
-  g_cancellable_cancel (run->cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  AsyncRun *run = data;
-
-  run->result = g_object_ref (result);
-  g_main_loop_quit (run->loop);
-}
-
-static void
-async_run_clear (AsyncRun *run)
-{
-  g_clear_handle_id (&run->sigint_id, g_source_remove);
-  g_clear_pointer (&run->loop, g_main_loop_unref);
-  g_clear_object (&run->cancellable);
-  g_clear_object (&run->result);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AsyncRun, async_run_clear)
-
-/* From here on Ctrl+C cancels the operation instead of ending the process. */
-static void
-async_run_init (AsyncRun *run)
-{
-  run->loop = g_main_loop_new (NULL, FALSE);
-  run->cancellable = g_cancellable_new ();
-  run->sigint_id = g_unix_signal_add (SIGINT, on_interrupt_cb, run);
-}
-
-/* Runs the loop until the operation is done. */
-static void
-async_run_wait (AsyncRun *run)
-{
-  g_main_loop_run (run->loop);
-}
 
 /* 1234567 as "1,234,567" (the locale's separator when it has one). */
 static char *
@@ -262,7 +204,8 @@ inventory_import (int    argc,
   g_autoptr(CwInventoryImport) import = NULL;
   g_autoptr(CwInventoryImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(AsyncRun) run = { 0 };
+  g_auto(CwCliAsync) run = { 0 };
+  gboolean show_progress;
   CwCsvLayout layout = CW_CSV_LAYOUT_AUTO;
   CwCsvEncoding encoding = CW_CSV_ENCODING_UTF8;
   int status;
@@ -304,7 +247,7 @@ inventory_import (int    argc,
                                _("--encoding takes utf-8 or windows-1252, not “%s”"),
                                encoding_text);
 
-  async_run_init (&run);
+  cw_cli_async_init (&run);
 
   path = cw_paths_resolve_workspace (workspace);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -324,15 +267,15 @@ inventory_import (int    argc,
       cw_inventory_import_set_rejects_file (import, rejects);
     }
 
-  run.show_progress = isatty (STDERR_FILENO);
-  if (run.show_progress)
+  show_progress = isatty (STDERR_FILENO);
+  if (show_progress)
     g_signal_connect (import, "notify::fraction", G_CALLBACK (on_fraction_cb), NULL);
 
-  cw_inventory_import_run_async (import, run.cancellable, on_done_cb, &run);
-  async_run_wait (&run);
+  cw_inventory_import_run_async (import, run.cancellable, cw_cli_async_done, &run);
+  cw_cli_async_wait (&run);
   result = cw_inventory_import_run_finish (import, run.result, &error);
 
-  if (run.show_progress)
+  if (show_progress)
     {
       g_signal_handlers_disconnect_by_func (import, on_fraction_cb, NULL);
       fprintf (stderr, "\r\033[K");
@@ -430,13 +373,13 @@ inventory_export (int    argc,
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output_path);
-      g_auto(AsyncRun) run = { 0 };
+      g_auto(CwCliAsync) run = { 0 };
       g_autofree char *count = NULL;
 
       g_clear_object (&store);
-      async_run_init (&run);
-      cw_inventory_export_async (path, query, file, run.cancellable, on_done_cb, &run);
-      async_run_wait (&run);
+      cw_cli_async_init (&run);
+      cw_inventory_export_async (path, query, file, run.cancellable, cw_cli_async_done, &run);
+      cw_cli_async_wait (&run);
       if (!cw_inventory_export_finish (run.result, &n_written, &error))
         return cw_cli_fail (command, error);
 

@@ -9,8 +9,10 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 
@@ -145,4 +147,47 @@ cw_cli_main (int    argc,
   fprintf (stderr, _("changeward-cli: unknown command “%s”\n\n"), name);
   print_usage (stderr);
   return CW_CLI_USAGE;
+}
+
+static gboolean
+on_interrupt_cb (gpointer data)
+{
+  CwCliAsync *run = data;
+
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+cw_cli_async_init (CwCliAsync *run)
+{
+  run->loop = g_main_loop_new (NULL, FALSE);
+  run->cancellable = g_cancellable_new ();
+  run->sigint_id = g_unix_signal_add (SIGINT, on_interrupt_cb, run);
+}
+
+void
+cw_cli_async_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  CwCliAsync *run = data;
+
+  run->result = g_object_ref (result);
+  g_main_loop_quit (run->loop);
+}
+
+void
+cw_cli_async_wait (CwCliAsync *run)
+{
+  g_main_loop_run (run->loop);
+}
+
+void
+cw_cli_async_clear (CwCliAsync *run)
+{
+  g_clear_handle_id (&run->sigint_id, g_source_remove);
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->result);
 }

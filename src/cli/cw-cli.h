@@ -45,6 +45,26 @@ gboolean cw_cli_parse_count (const char       *text,
                              guint64           max,
                              guint64          *out);
 
+/* One asynchronous operation run to its end, with Ctrl+C cancelling it
+ * instead of ending the process: init, start the operation with
+ * run.cancellable and cw_cli_async_done, wait, then finish with run.result. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  guint         sigint_id;
+} CwCliAsync;
+
+void cw_cli_async_init     (CwCliAsync        *run);
+void cw_cli_async_done     (GObject           *object,
+                            GAsyncResult      *result,
+                            gpointer           data);
+void cw_cli_async_wait     (CwCliAsync        *run);
+void cw_cli_async_clear    (CwCliAsync        *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CwCliAsync, cw_cli_async_clear)
+
 int  cw_cli_demo           (int                argc,
                             char             **argv);
 int  cw_cli_info           (int                argc,
