@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,4 +132,16 @@ cw_test_save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 
   return path;
+}
+
+gboolean
+cw_test_style_is_dark (gpointer unused)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+gboolean
+cw_test_style_is_light (gpointer unused)
+{
+  return !cw_test_style_is_dark (unused);
 }

@@ -19,5 +19,8 @@ void     cw_test_iterate_until   (gboolean    (*done) (gpointer data),
 void     cw_test_wait_for_draw   (GtkWidget    *widget);
 char    *cw_test_save_screenshot (GtkWidget    *widget,
                                   const char   *name);
+/* For cw_test_iterate_until(): the style manager's current style. */
+gboolean cw_test_style_is_dark   (gpointer      unused);
+gboolean cw_test_style_is_light  (gpointer      unused);
 
 G_END_DECLS

@@ -801,18 +801,6 @@ take_screenshots (const char *name)
   close_window (window);
 }
 
-static gboolean
-is_dark (gpointer data)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
-static gboolean
-is_light (gpointer data)
-{
-  return !is_dark (data);
-}
-
 static void
 test_screenshots (void)
 {
@@ -821,11 +809,11 @@ test_screenshots (void)
   take_screenshots ("inventory-light.png");
 
   g_settings_set_string (settings, "color-scheme", "dark");
-  cw_test_iterate_until (is_dark, NULL, 2000);
+  cw_test_iterate_until (cw_test_style_is_dark, NULL, 2000);
   take_screenshots ("inventory-dark.png");
 
   g_settings_set_string (settings, "color-scheme", "light");
-  cw_test_iterate_until (is_light, NULL, 2000);
+  cw_test_iterate_until (cw_test_style_is_light, NULL, 2000);
   g_settings_reset (settings, "color-scheme");
 }
 

@@ -136,18 +136,6 @@ test_inventory_counts (void)
   close_window (window);
 }
 
-static gboolean
-is_dark (gpointer data)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
-static gboolean
-is_light (gpointer data)
-{
-  return !is_dark (data);
-}
-
 static void
 test_dark_style (void)
 {
@@ -156,7 +144,7 @@ test_dark_style (void)
   g_autofree char *shot = NULL;
 
   g_settings_set_string (settings, "color-scheme", "dark");
-  cw_test_iterate_until (is_dark, NULL, 2000);
+  cw_test_iterate_until (cw_test_style_is_dark, NULL, 2000);
 
   window = new_window ();
   cw_window_show_pane (window, "inventory");
@@ -164,7 +152,7 @@ test_dark_style (void)
   close_window (window);
 
   g_settings_set_string (settings, "color-scheme", "light");
-  cw_test_iterate_until (is_light, NULL, 2000);
+  cw_test_iterate_until (cw_test_style_is_light, NULL, 2000);
   g_settings_reset (settings, "color-scheme");
 }
 
