@@ -168,7 +168,7 @@ format_serial (CwDemoRng *rng,
    * prime to 34, so that no two CIs share a serial (the import matches on
    * it) and neighbours do not look alike. */
   const guint64 span = 45435424;
-  guint64 code = ((guint64) index * 12345679) % span;
+  guint64 code = ((guint64) index + 1) * 12345679 % span;
 
   for (guint i = 0; i < length; i++)
     out[i] = alphabet[cw_demo_rng_below (rng, base)];
