@@ -24,6 +24,7 @@ static const CwCliCommand commands[] = {
   { "info",  N_("Show a workspace’s schema version and row counts"), cw_cli_info },
   { "check", N_("Check a workspace’s integrity and foreign keys"), cw_cli_check },
   { "inventory", N_("Import, export and search configuration items"), cw_cli_inventory },
+  { "compat", N_("Import, export and check the compatibility matrix"), cw_cli_compat },
 };
 
 static void

@@ -17,6 +17,7 @@ typedef enum
   CW_CLI_OK      = 0,
   CW_CLI_FAILURE = 1,
   CW_CLI_USAGE   = 2,
+  CW_CLI_BLOCKED = 3,   /* compat check: a blocker exists */
 } CwCliStatus;
 
 typedef struct
@@ -72,6 +73,8 @@ int  cw_cli_info           (int                argc,
 int  cw_cli_check          (int                argc,
                             char             **argv);
 int  cw_cli_inventory      (int                argc,
+                            char             **argv);
+int  cw_cli_compat         (int                argc,
                             char             **argv);
 
 G_END_DECLS

@@ -176,6 +176,32 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* "win.show-ci" (x): a CI in the Inventory pane, from any pane. */
+static void
+show_ci_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (cw_window_show_pane (self, "inventory"))
+    cw_inventory_page_show_ci (CW_INVENTORY_PAGE (cw_window_get_pane (self, "inventory")),
+                               g_variant_get_int64 (param));
+}
+
+/* "win.check-compat" (x): the Compatibility pane's check, for one CI. */
+static void
+check_compat_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+
+  if (cw_window_show_pane (self, "compat"))
+    cw_compat_page_check_cis (CW_COMPAT_PAGE (cw_window_get_pane (self, "compat")), &id, 1);
+}
+
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
@@ -346,6 +372,8 @@ cw_window_class_init (CwWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-ci", "x", show_ci_action);
+  gtk_widget_class_install_action (widget_class, "win.check-compat", "x", check_compat_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
 
@@ -531,4 +559,20 @@ cw_window_add_toast (CwWindow   *self,
   g_return_if_fail (message != NULL);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * cw_window_present_toast:
+ * @toast: (transfer full): a toast, with a button or not
+ *
+ * Shows a toast built by a pane, such as one that offers to undo.
+ */
+void
+cw_window_present_toast (CwWindow *self,
+                         AdwToast *toast)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -30,5 +30,7 @@ GtkWidget  *cw_window_get_pane          (CwWindow       *self,
 const char * const *cw_window_list_panes (void);
 void        cw_window_add_toast         (CwWindow       *self,
                                          const char     *message);
+void        cw_window_present_toast     (CwWindow       *self,
+                                         AdwToast       *toast);
 
 G_END_DECLS

@@ -121,4 +121,9 @@ gboolean           cw_demo_add_history    (CwDemoRun       *run,
 gboolean           cw_demo_add_backups    (CwDemoRun       *run,
                                            GError         **error);
 
+/* cw-demo-compat.c: the compatibility matrix, after everything else. */
+gboolean           cw_demo_add_compat     (CwDemoRun       *run,
+                                           CwStore         *store,
+                                           GError         **error);
+
 G_END_DECLS

@@ -320,6 +320,7 @@ cw_demo_populate (CwStore              *store,
   sqlite3_progress_handler (run.db, 0, NULL, NULL);
 
   if (!ok ||
+      !cw_demo_add_compat (&run, store, error) ||
       !cw_store_set_meta (store, "demo-seed", seed_text, error) ||
       !cw_store_set_meta (store, "created-at", created_at, error) ||
       !cw_store_set_meta (store, "created-by", "Changeward " PACKAGE_VERSION, error) ||

@@ -15,4 +15,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwCompatPage, cw_compat_page, CW, COMPAT_PAGE, CwPage)
 
+/* Opens the Check view on these CIs. */
+void       cw_compat_page_check_cis (CwCompatPage *self,
+                                     const gint64 *ids,
+                                     guint         n_ids);
+
+/* For tests: the view named "products", "matrix" or "check". */
+GtkWidget *cw_compat_page_get_view  (CwCompatPage *self,
+                                     const char   *name);
+
 G_END_DECLS

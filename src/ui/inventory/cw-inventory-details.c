@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cw-compat.h"
 #include "cw-inventory-details.h"
 #include "cw-inventory.h"
 
@@ -25,6 +26,7 @@ struct _CwInventoryDetails
 
   /* Template widgets */
   GtkListBox        *backups_list;
+  GtkListBox        *components_list;
   GtkImage          *class_image;
   GtkListBox        *history_list;
   GtkLabel          *name_label;
@@ -279,6 +281,39 @@ fill_relations (CwInventoryDetails *self,
     }
 }
 
+/* The products the CI runs, found by the matrix's rules or listed by hand. */
+static void
+fill_components (CwInventoryDetails *self,
+                 CwCi               *ci)
+{
+  g_autoptr(GPtrArray) components = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->components_list);
+
+  components = cw_compat_list_components (self->store, ci, &error);
+  if (components == NULL)
+    {
+      g_debug ("Cannot read the products of CI %" G_GINT64_FORMAT ": %s",
+               cw_ci_get_id (ci), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < components->len; i++)
+    {
+      const CwCompatComponent *component = g_ptr_array_index (components, i);
+      const char *version = component->version[0] != '\0' ? component->version : _("Version unknown");
+      g_autofree char *subtitle = NULL;
+
+      if (component->explicit)
+        /* Translators: a product a CI runs, listed by hand; %s is its version */
+        subtitle = g_strdup_printf (_("%s · listed by hand"), version);
+
+      gtk_list_box_append (self->components_list,
+                           create_row (component->product_name, subtitle != NULL ? subtitle : version));
+    }
+}
+
 static void
 fill_history (CwInventoryDetails *self,
               GPtrArray          *history)
@@ -383,6 +418,13 @@ on_relation_activated_cb (CwInventoryDetails *self,
 }
 
 static void
+on_check_clicked_cb (CwInventoryDetails *self)
+{
+  if (self->ci_id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.check-compat", "x", self->ci_id);
+}
+
+static void
 cw_inventory_details_dispose (GObject *object)
 {
   CwInventoryDetails *self = (CwInventoryDetails *)object;
@@ -448,6 +490,8 @@ cw_inventory_details_class_init (CwInventoryDetailsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/changeward/Changeward/ui/inventory/cw-inventory-details.ui");
   gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, backups_list);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, components_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, class_image);
   gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, history_list);
   gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, name_label);
@@ -471,6 +515,7 @@ cw_inventory_details_init (CwInventoryDetails *self)
   set_placeholder (self->relations_list, _("No relations to other configuration items"));
   set_placeholder (self->history_list, _("No version changes recorded"));
   set_placeholder (self->backups_list, _("No configuration backups recorded"));
+  set_placeholder (self->components_list, _("No product of the compatibility matrix"));
 }
 
 void
@@ -564,6 +609,7 @@ cw_inventory_details_show_ci (CwInventoryDetails *self,
   gtk_label_set_label (self->subtitle_label, subtitle);
 
   fill_properties (self, ci);
+  fill_components (self, ci);
   fill_relations (self, relations);
   fill_history (self, history);
   fill_backups (self, backups);

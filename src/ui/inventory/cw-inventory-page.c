@@ -596,6 +596,19 @@ _cw_inventory_page_show_details (CwInventoryPage *self,
   gtk_toggle_button_set_active (self->details_button, TRUE);
 }
 
+/* Shows a CI from another pane: selected when the current search holds it,
+ * in the details either way. */
+void
+cw_inventory_page_show_ci (CwInventoryPage *self,
+                           gint64           id)
+{
+  g_return_if_fail (CW_IS_INVENTORY_PAGE (self));
+
+  gtk_toggle_button_set_active (self->items_button, TRUE);
+  on_related_ci_activated_cb (self, id, self->details);
+  _cw_inventory_page_show_details (self, id);
+}
+
 /* GObject overrides */
 
 static void

@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (CwInventoryPage, cw_inventory_page, CW, INVENTORY_PAGE, Cw
 gboolean cw_inventory_page_get_busy      (CwInventoryPage *self);
 guint    cw_inventory_page_get_n_results (CwInventoryPage *self);
 gint64   cw_inventory_page_get_n_total   (CwInventoryPage *self);
+void     cw_inventory_page_show_ci       (CwInventoryPage *self,
+                                          gint64           id);
 
 G_END_DECLS

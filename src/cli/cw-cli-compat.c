@@ -1,0 +1,368 @@
+/* cw-cli-compat.c
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-cli-compat"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cw-cli.h"
+#include "cw-cli-compat-private.h"
+#include "cw-compat.h"
+#include "cw-compat-csv.h"
+#include "cw-paths.h"
+
+/* ---- shared ---------------------------------------------------------------- */
+
+int
+cw_cli_compat_fail_with (const char *command,
+                         const char *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "changeward-cli %s: %s\n", command, message);
+  return CW_CLI_FAILURE;
+}
+
+/* Parses options; the positional arguments stay in argv[1..argc-1]. */
+static int
+parse (GOptionContext   *context,
+       const char       *command,
+       int              *argc,
+       char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return cw_cli_usage_error (command, "%s", error->message);
+
+  return CW_CLI_OK;
+}
+
+/* --matrix, --paths or --products: exactly one. */
+typedef struct
+{
+  gboolean matrix;
+  gboolean paths;
+  gboolean products;
+} TableFlags;
+
+static void
+add_table_entries (GOptionContext *context,
+                   TableFlags     *flags)
+{
+  const GOptionEntry entries[] = {
+    { "matrix", 0, 0, G_OPTION_ARG_NONE, &flags->matrix,
+      N_("The verdicts: product_a,version_a,product_b,version_b,verdict,note,source"), NULL },
+    { "paths", 0, 0, G_OPTION_ARG_NONE, &flags->paths,
+      N_("The upgrade paths: product,from_min,from_max,to,note"), NULL },
+    { "products", 0, 0, G_OPTION_ARG_NONE, &flags->products,
+      N_("The products and versions: product,version,released,end_of_support,approved"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static int
+pick_table (const char       *command,
+            const TableFlags *flags,
+            CwCompatTable    *table)
+{
+  guint n = (flags->matrix ? 1 : 0) + (flags->paths ? 1 : 0) + (flags->products ? 1 : 0);
+
+  if (n != 1)
+    return cw_cli_usage_error (command, _("choose one of --matrix, --paths or --products"));
+
+  if (flags->matrix)
+    *table = CW_COMPAT_TABLE_MATRIX;
+  else if (flags->paths)
+    *table = CW_COMPAT_TABLE_PATHS;
+  else
+    *table = CW_COMPAT_TABLE_PRODUCTS;
+
+  return CW_CLI_OK;
+}
+
+int
+cw_cli_compat_no_workspace (const char *command,
+                            const char *path)
+{
+  return cw_cli_compat_fail_with (command,
+                                  _("There is no workspace at “%s”. Create one first, for "
+                                    "example with “changeward-cli demo --cis 0”."), path);
+}
+
+/* ---- import ---------------------------------------------------------------- */
+
+static int
+compat_import (int    argc,
+               char **argv)
+{
+  static const char *command = "compat import";
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *workspace = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(CwCompatImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *file_name;
+  TableFlags flags = { 0 };
+  CwCompatTable table;
+  int status;
+  const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &workspace,
+      N_("The workspace to import into (it must exist)"), N_("PATH") },
+    { NULL }
+  };
+
+  context = cw_cli_option_context (command, _("FILE"),
+                                   _("Imports one table of the compatibility matrix from a CSV "
+                                     "file with a header row. Every line is checked first: "
+                                     "nothing is imported when any line is bad. Rows merge "
+                                     "with what is there; products and versions that do not "
+                                     "exist yet are created."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_table_entries (context, &flags);
+  if ((status = parse (context, command, &argc, &argv)) != CW_CLI_OK)
+    return status;
+
+  if (argc < 2)
+    return cw_cli_usage_error (command, _("no FILE to import"));
+  if (argc > 2)
+    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
+  if ((status = pick_table (command, &flags, &table)) != CW_CLI_OK)
+    return status;
+
+  path = cw_paths_resolve_workspace (workspace);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return cw_cli_compat_no_workspace (command, path);
+
+  file_name = argv[1];
+  file = g_file_new_for_commandline_arg (file_name);
+  input = g_file_read (file, NULL, &error);
+  if (input == NULL)
+    return cw_cli_fail (command, error);
+
+  store = cw_store_open (path, CW_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL)
+    return cw_cli_fail (command, error);
+
+  result = cw_compat_import (store, table, G_INPUT_STREAM (input), NULL, &error);
+  if (result != NULL && result->problems->len > 0)
+    {
+      for (guint i = 0; i < result->problems->len; i++)
+        {
+          const CwCompatProblem *problem = g_ptr_array_index (result->problems, i);
+
+          fprintf (stderr, "%s:%u: %s\n", file_name, problem->line, problem->reason);
+        }
+      fprintf (stderr, ngettext ("%u bad line. Nothing was imported.\n",
+                                 "%u bad lines. Nothing was imported.\n",
+                                 result->problems->len),
+               result->problems->len);
+      return CW_CLI_FAILURE;
+    }
+
+  if (result == NULL || error != NULL)
+    {
+      if (error != NULL)
+        fprintf (stderr, "changeward-cli %s: %s\n", command, error->message);
+      fprintf (stderr, "%s\n", _("Nothing was imported."));
+      return CW_CLI_FAILURE;
+    }
+
+  printf (ngettext ("Imported %u row from %s: ", "Imported %u rows from %s: ", result->n_rows),
+          result->n_rows, file_name);
+  printf (ngettext ("%u new product, ", "%u new products, ", result->n_new_products),
+          result->n_new_products);
+  printf (ngettext ("%u new version.\n", "%u new versions.\n", result->n_new_versions),
+          result->n_new_versions);
+  return CW_CLI_OK;
+}
+
+/* ---- export ---------------------------------------------------------------- */
+
+/* Over an existing file GIO writes a temporary one and renames it only on a
+ * successful close: a failure never leaves half a file. */
+static gboolean
+export_to_file (CwStore        *store,
+                CwCompatTable   table,
+                GFile          *file,
+                guint          *n_rows,
+                GError        **error)
+{
+  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GCancellable) cancelled = NULL;
+  gboolean existed;
+
+  existed = g_file_query_exists (file, NULL);
+  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (output == NULL)
+    return FALSE;
+
+  if (cw_compat_export (store, table, G_OUTPUT_STREAM (output), n_rows, NULL, error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (output), NULL, error))
+    return TRUE;
+
+  /* A cancelled close drops the temporary file and keeps the old one. */
+  cancelled = g_cancellable_new ();
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (G_OUTPUT_STREAM (output), cancelled, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+
+  return FALSE;
+}
+
+/* Whole, or not at all: the table is small. */
+static gboolean
+export_to_stdout (CwStore        *store,
+                  CwCompatTable   table,
+                  guint          *n_rows,
+                  GError        **error)
+{
+  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (output);
+  gsize size;
+
+  if (!cw_compat_export (store, table, output, n_rows, NULL, error) ||
+      !g_output_stream_close (output, NULL, error))
+    return FALSE;
+
+  size = g_memory_output_stream_get_data_size (memory);
+  if ((size > 0 && fwrite (g_memory_output_stream_get_data (memory), 1, size, stdout) != size) ||
+      fflush (stdout) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Could not write to the standard output."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compat_export (int    argc,
+               char **argv)
+{
+  static const char *command = "compat export";
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *workspace = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TableFlags flags = { 0 };
+  CwCompatTable table;
+  guint n_rows = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &workspace,
+      N_("The workspace file"), N_("PATH") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
+      N_("Write to FILE (replaced only once everything is written) instead of the standard "
+         "output"), N_("FILE") },
+    { NULL }
+  };
+
+  context = cw_cli_option_context (command, NULL,
+                                   _("Exports one table of the compatibility matrix as CSV, "
+                                     "in the format “compat import” reads: products by name, "
+                                     "versions in each product’s order. The workspace is "
+                                     "opened read-only."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_table_entries (context, &flags);
+  if ((status = cw_cli_parse (context, command, &argc, &argv)) != CW_CLI_OK)
+    return status;
+  if ((status = pick_table (command, &flags, &table)) != CW_CLI_OK)
+    return status;
+
+  path = cw_paths_resolve_workspace (workspace);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return cw_cli_compat_no_workspace (command, path);
+  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return cw_cli_fail (command, error);
+
+  if (output_path == NULL)
+    {
+      if (!export_to_stdout (store, table, &n_rows, &error))
+        return cw_cli_fail (command, error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output_path);
+
+      if (!export_to_file (store, table, file, &n_rows, &error))
+        return cw_cli_fail (command, error);
+
+      printf (ngettext ("Exported %u row to %s.\n", "Exported %u rows to %s.\n", n_rows),
+              n_rows, output_path);
+    }
+
+  return CW_CLI_OK;
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+static const CwCliCommand sub_commands[] = {
+  { "import", N_("Import verdicts, upgrade paths or products from a CSV file"), compat_import },
+  { "export", N_("Export verdicts, upgrade paths or products as CSV"), compat_export },
+  { "check",  N_("Check a planned upgrade against the matrix and the inventory"),
+    cw_cli_compat_check },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage:\n  changeward-cli compat COMMAND [OPTION…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (sub_commands); i++)
+    fprintf (out, "  %-8s %s\n", sub_commands[i].name, _(sub_commands[i].summary));
+  fprintf (out, "\n%s\n",
+           _("Run “changeward-cli compat COMMAND --help” for the options of a command. "
+             "Each takes --workspace PATH."));
+}
+
+int
+cw_cli_compat (int    argc,
+               char **argv)
+{
+  const char *name;
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return CW_CLI_USAGE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return CW_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sub_commands); i++)
+    if (g_str_equal (name, sub_commands[i].name))
+      return sub_commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("changeward-cli compat: unknown command “%s”\n\n"), name);
+  print_usage (stderr);
+  return CW_CLI_USAGE;
+}
