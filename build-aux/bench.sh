@@ -3,6 +3,7 @@
 #
 #   build-aux/bench.sh startup [--runs N] [--cis N]
 #   build-aux/bench.sh inventory [--cis N] [--runs N] [--import-runs N]
+#   build-aux/bench.sh compat [--cis N] [--runs N]
 #
 # startup: process start to the first frame of the main window on a demo workspace, against the
 # floor, an empty AdwApplicationWindow (tests/bench/cw-bench-empty-window) of the same default
@@ -37,7 +38,19 @@
 #      (getrusage of the child: it exits there) <= 250 MB (every run).
 # The demo workspace and the CSV live in the temp dir of one invocation, removed at the end.
 #
-# Steps: build ($BUILD_DIR, `meson setup` first if it is not configured) -> demo workspace in a
+# compat: the check of issue 4. tests/bench/cw-bench-compat makes a workspace of its own in the
+# temp dir (its own generator, no demo: 50 products x 100 versions in eight vendor formats, a
+# rule per model and version field, upgrade paths with required hops, about 170,000 verdicts
+# with caveats and incompatibilities, N CIs (default 20,000) over ten sites with relations of
+# every kind), then evaluates upgrading the first quarter of them (5,000 CIs: cluster peers,
+# dependencies and hosts around them) to a target version with cw_compat_check() on a
+# read-only connection: one warm-up run, then --runs timed runs (>= 5, default 21), each timed
+# in-process with a monotonic clock. Median <= 200 ms, printed with min and max, the report's
+# blockers and warnings by kind; cw_compat_drift() over every CI is timed for information. No
+# display and no D-Bus session: it is core code.
+#
+# Steps: build ($BUILD_DIR, `meson setup` first if it is not configured; `compat` builds only
+# cw-bench-compat) -> demo workspace in a
 # temp dir (for `inventory`: made, exported and imported inside the timing) -> without $DISPLAY, throwaway HOME/XDG dirs -> dbus-run-session -> xvfb-run -a
 # (cairo renderer) -> timing (embedded python3). With $DISPLAY set, that display is used as is
 # (through a private D-Bus session if there is none); XDG data/config/cache/state dirs are
@@ -67,6 +80,7 @@ usage() {
   cat <<'EOF'
 Usage: build-aux/bench.sh startup [--runs N] [--cis N]
        build-aux/bench.sh inventory [--cis N] [--runs N] [--import-runs N]
+       build-aux/bench.sh compat [--cis N] [--runs N]
 
   startup    time process start -> first frame of the main window on a demo workspace
              (Xvfb, cairo renderer) against an empty AdwApplicationWindow; target ratio <= 1.30
@@ -78,6 +92,12 @@ Usage: build-aux/bench.sh startup [--runs N] [--cis N]
     --cis N          size of the demo workspace (default 1000000)
     --runs N         start-up runs of each program, N >= 5 (default 11)
     --import-runs N  imports of the CSV, each into a new empty workspace, N >= 3 (default 3)
+
+  compat     on a generated workspace (50 products x 100 versions): evaluate upgrading a
+             quarter of its CIs, with their relations, to a target version; target median
+             <= 200 ms
+    --cis N    CIs in the workspace, N >= 8 (default 20000; the plan is a quarter of them)
+    --runs N   timed runs of the check after a warm-up, N >= 5 (default 21)
 
 Env: BUILD_DIR (default _build), MESON_SETUP_ARGS; testing hooks (startup only) BENCH_EMPTY_CMD,
 BENCH_APP_CMD.
@@ -494,7 +514,7 @@ if [ $# -eq 0 ]; then
   exit 2
 fi
 case "$1" in
-  startup | inventory)
+  startup | inventory | compat)
     command=$1
     shift
     ;;
@@ -512,6 +532,9 @@ esac
 if [ "$command" = startup ]; then
   runs=21
   cis=
+elif [ "$command" = compat ]; then
+  runs=21
+  cis=20000
 else
   runs=11
   cis=1000000
@@ -572,13 +595,17 @@ while [ $# -gt 0 ]; do
         echo "bench.sh: --cis must be at least 1" >&2
         exit 2
       fi
+      if [ "$command" = compat ] && [ "$val" -lt 8 ]; then
+        echo "bench.sh: --cis of 'compat' must be at least 8, not $val" >&2
+        exit 2
+      fi
       cis=$val
       ;;
   esac
 done
 
 # The testing hooks stand in for programs of `startup` only.
-if [ "$command" = inventory ]; then
+if [ "$command" != startup ]; then
   unset BENCH_EMPTY_CMD BENCH_APP_CMD
 fi
 
@@ -591,12 +618,36 @@ else
     # shellcheck disable=SC2086 # MESON_SETUP_ARGS is a list of arguments
     meson setup "$BUILD_DIR" ${MESON_SETUP_ARGS:-} || die "meson setup $BUILD_DIR failed"
   fi
-  meson compile -C "$BUILD_DIR" || die "the build failed"
+  if [ "$command" = compat ]; then
+    meson compile -C "$BUILD_DIR" cw-bench-compat || die "the build failed"
+  else
+    meson compile -C "$BUILD_DIR" || die "the build failed"
+  fi
 fi
 case $BUILD_DIR in
   /*) ;;
   *) BUILD_DIR="$PWD/$BUILD_DIR" ;;
 esac
+
+# ---- compat: core code only, no display ---------------------------------------------------------
+if [ "$command" = compat ]; then
+  [ -x "$BUILD_DIR/tests/bench/cw-bench-compat" ] ||
+    die "$BUILD_DIR/tests/bench/cw-bench-compat was not built (it is built with the tests: -Dtests=true)"
+  BENCH_TMP=$(mktemp -d "${TMPDIR:-/tmp}/changeward-bench.XXXXXX")
+  trap 'rm -rf "$BENCH_TMP"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  # Debug output would be timed too.
+  unset G_MESSAGES_DEBUG
+  rc=0
+  (cd "$BENCH_TMP" && exec "$BUILD_DIR/tests/bench/cw-bench-compat" --workspace "$BENCH_TMP/compat.cw" \
+    --cis "$cis" --runs "$runs" --target-ms 200) || rc=$?
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+    die "cw-bench-compat exited with status $rc"
+  fi
+  echo "  verdict: $([ "$rc" -eq 0 ] && echo PASS || echo FAIL)"
+  exit "$rc"
+fi
 
 if [ -z "${BENCH_EMPTY_CMD-}" ] && [ ! -x "$BUILD_DIR/tests/bench/cw-bench-empty-window" ]; then
   die "$BUILD_DIR/tests/bench/cw-bench-empty-window was not built (it is built with the tests: -Dtests=true)"

@@ -541,10 +541,11 @@ main (int   argc,
   product = gen.names[PLANNED_PRODUCT];
   g_strlcpy (target, gen.versions[PLANNED_PRODUCT][TARGET_INDEX].version, sizeof target);
 
-  printf ("compat (%u CPUs, load average %.2f at the start; a workspace of %u CIs over %u sites,"
-          " %u relations; %u products x %u versions, %u verdicts, %u rules; made in %.1f s)\n",
-          g_get_num_processors (), load[0], gen.n_cis, N_SITES, gen.n_relations, N_PRODUCTS,
-          N_VERSIONS, gen.n_cells, N_MODELS * 2, gen_ms / 1000);
+  printf ("compat (%u CPUs, load average %.2f at the start)\n", g_get_num_processors (), load[0]);
+  printf ("  workspace: %u CIs over %u sites, %u relations; %u products x %u versions, %u verdicts,\n"
+          "    %u rules; made in %.1f s\n",
+          gen.n_cis, N_SITES, gen.n_relations, N_PRODUCTS, N_VERSIONS, gen.n_cells, N_MODELS * 2,
+          gen_ms / 1000);
   printf ("  plan: %u CIs, %s to %s\n", gen.n_plan, product, target);
   fflush (stdout);
 
@@ -600,22 +601,21 @@ main (int   argc,
     }
 
   med = median (times);
-  printf ("  compat check: median %.1f ms (min %.1f, max %.1f), %u CIs, %u blockers, %u warnings"
-          "  target <= %d ms: %s\n",
+  printf ("  compat check: median %.1f ms (min %.1f, max %.1f), %u CIs, %u blockers, %u warnings\n",
           med, g_array_index (times, double, 0), g_array_index (times, double, times->len - 1),
-          report->results->len, report->n_blockers, report->n_warnings, target_ms,
-          med <= target_ms ? "PASS" : "FAIL");
-  printf ("    (%u timed runs after a warm-up, on a read-only connection)\n", times->len);
-  printf ("    findings: %u incompatible, %u caveat, %u untested, %u no path, %u downgrade,"
-          " %u unknown version, %u not running, %u end of support; %u of the mixed state;"
-          " %u CIs at the target\n",
+          report->results->len, report->n_blockers, report->n_warnings);
+  printf ("    target median <= %d ms: %s (%u timed runs after a warm-up, on a read-only connection)\n",
+          target_ms, med <= target_ms ? "PASS" : "FAIL", times->len);
+  printf ("    findings: %u incompatible, %u caveat, %u untested, %u no path, %u downgrade,\n"
+          "      %u unknown version, %u not running, %u end of support; %u of them in the mixed state;\n"
+          "      %u CIs at the target\n",
           kinds[CW_COMPAT_FINDING_INCOMPATIBLE], kinds[CW_COMPAT_FINDING_CAVEAT],
           kinds[CW_COMPAT_FINDING_UNTESTED], kinds[CW_COMPAT_FINDING_NO_PATH],
           kinds[CW_COMPAT_FINDING_DOWNGRADE], kinds[CW_COMPAT_FINDING_UNKNOWN_VERSION],
           kinds[CW_COMPAT_FINDING_NOT_RUNNING], kinds[CW_COMPAT_FINDING_END_OF_SUPPORT],
           n_mixed, n_at_target);
   drift_med = median (drift_times);
-  printf ("  compat drift: median %.1f ms (min %.1f, max %.1f) over all %u CIs, %u rows  for information\n",
+  printf ("  compat drift: median %.1f ms (min %.1f, max %.1f), all %u CIs, %u rows  for information\n",
           drift_med, g_array_index (drift_times, double, 0),
           g_array_index (drift_times, double, drift_times->len - 1), gen.n_cis, n_drift_rows);
 

@@ -17,6 +17,8 @@
 #include "cw-compat-page.h"
 #include "cw-compat.h"
 #include "cw-demo.h"
+#include "cw-inventory-index.h"
+#include "cw-store-private.h"
 #include "cw-test-display.h"
 #include "cw-test-fixture.h"
 #include "cw-window.h"
@@ -90,6 +92,10 @@ make_small_workspace (void)
                "(2, 'application', 'app-2', 'Acme', '3.0', NULL, '2026-01-01T00:00:00Z'),"
                "(3, 'server', 'hw-1', 'Bolt', NULL, '7.0', '2026-01-01T00:00:00Z');"
                "INSERT INTO ci_relations (source_id, target_id, kind) VALUES (1, 3, 'runs_on');");
+
+  /* The check's search goes through the inventory's search index. */
+  g_assert_true (cw_inventory_index_add_from (cw_store_get_handle (store), 0, &error));
+  g_assert_no_error (error);
 }
 
 static CwWindow *
@@ -258,7 +264,10 @@ test_check (void)
       if (g_str_equal (r->ci_name, "app-1"))
         result = r;
       else
-        g_assert_true (r->at_target);
+        {
+          g_test_message ("%s: %s", r->ci_name, r->current_version);
+          g_assert_true (r->at_target);
+        }
     }
   g_assert_nonnull (result);
   g_assert_cmpstr (result->path[0], ==, "3.0");

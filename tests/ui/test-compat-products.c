@@ -141,7 +141,7 @@ fixture_set_up (Fixture       *fixture,
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (import));
 
   fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 980, 860);
+  gtk_window_set_default_size (fixture->window, 980, 1000);
   gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "compat", G_ACTION_GROUP (group));
 
   fixture->products = g_object_new (CW_TYPE_COMPAT_PRODUCTS, NULL);
@@ -243,7 +243,7 @@ find_descendant (GtkWidget  *widget,
                  const char *title)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (title == NULL ||
+      (title == NULL || !ADW_IS_PREFERENCES_ROW (widget) ||
        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
     return widget;
 
@@ -252,6 +252,26 @@ find_descendant (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_descendant (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
 
       if (found != NULL)
         return found;
@@ -343,6 +363,14 @@ test_list (Fixture       *fixture,
   g_assert_cmpstr (row_title (fixture, "paths", 1), ==, "17.3.1 – 17.6.5 → 17.9.4a");
   g_assert_cmpuint (count_rows (fixture, "rules"), ==, 1);
   g_assert_cmpstr (row_title (fixture, "rules", 0), ==, "Cisco · Switch · model “Catalyst 9*”");
+
+  /* The filter matches names and vendors. */
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (fixture->products),
+                                                        GTK_TYPE_SEARCH_ENTRY, NULL)), "VMW");
+  cw_test_iterate_until (NULL, NULL, 300);
+  for (guint i = 0; i < products->len; i++)
+    g_assert_cmpint (gtk_widget_get_child_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int) i))),
+                     ==, i == 2);
 
   /* Another product. */
   cw_compat_products_select_product (fixture->products, fixture->esxi);
@@ -571,6 +599,7 @@ test_delete (Fixture       *fixture,
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(CwCompatProduct) gone = NULL;
   GtkWindow *dialog;
+  GtkWidget *undo;
 
   /* A hop goes at once. */
   paths = cw_compat_list_paths (fixture->store, fixture->ios, &error);
@@ -582,6 +611,16 @@ test_delete (Fixture       *fixture,
   g_assert_cmpuint (paths->len, ==, 1);
   g_assert_cmpuint (count_rows (fixture, "paths"), ==, 1);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* ... and comes back with the toast's Undo. */
+  undo = find_button (GTK_WIDGET (fixture->products), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_clear_pointer (&paths, g_ptr_array_unref);
+  paths = cw_compat_list_paths (fixture->store, fixture->ios, &error);
+  g_assert_cmpuint (paths->len, ==, 2);
+  g_assert_cmpuint (count_rows (fixture, "paths"), ==, 2);
+  g_assert_cmpuint (fixture->n_changed, ==, 2);
 
   /* A version asks first; Cancel keeps it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.delete-version",
@@ -601,7 +640,7 @@ test_delete (Fixture       *fixture,
   versions = list_versions (fixture, fixture->ios);
   g_assert_cmpuint (versions->len, ==, 4);
   assert_rows_match_store (fixture);
-  g_assert_cmpuint (fixture->n_changed, ==, 2);
+  g_assert_cmpuint (fixture->n_changed, ==, 3);
 
   /* The product, after its own question. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.delete-product",
@@ -621,7 +660,7 @@ test_delete (Fixture       *fixture,
   g_assert_cmpuint (products->len, ==, 2);
   g_assert_null (gtk_list_box_get_row_at_index (cw_compat_products_get_product_list (fixture->products), 2));
   g_assert_cmpstr (cw_compat_products_get_state (fixture->products), ==, "none");
-  g_assert_cmpuint (fixture->n_changed, ==, 3);
+  g_assert_cmpuint (fixture->n_changed, ==, 4);
 }
 
 static void
@@ -673,7 +712,19 @@ test_screenshots (Fixture       *fixture,
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
 
+  GtkWidget *button;
+
   take_screenshot (fixture, "compat-products-light.png");
+
+  /* A version's menu, with its keys. */
+  button = find_descendant (cw_compat_products_get_row (fixture->products, "versions", 1),
+                            GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  cw_test_iterate_until (NULL, NULL, 100);
+  g_free (cw_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                   "compat-products-menu.png"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   cw_test_iterate_until (cw_test_style_is_dark, NULL, 2000);

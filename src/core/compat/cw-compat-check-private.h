@@ -63,20 +63,21 @@ typedef struct
   const char *version;
 } CwCompatRun;
 
-/* Matches CIs against many rules: rules are indexed by manufacturer, and the
- * result is kept per distinct (class, manufacturer, model, firmware, OS), so
- * a fleet of identical devices is matched once. */
+/* Matches CIs against many rules: rules are indexed by manufacturer, which
+ * rules a device (class, manufacturer, model) matches is worked out once, and
+ * so is what a rule makes of each value of its field. */
 typedef struct _CwCompatLinker CwCompatLinker;
 
 /* Takes a reference on @rules (CwCompatRule, in cw_compat_list_all_rules()
  * order: the first rule of a product that matches decides its version). */
 CwCompatLinker       *cw_compat_linker_new            (GPtrArray             *rules);
 void                  cw_compat_linker_free           (CwCompatLinker        *linker);
-/* @values holds CW_CI_N_FIELDS strings; only class, manufacturer, model,
- * firmware and OS version are read. Returns CwCompatRun elements, owned by
- * the linker. */
-GArray               *cw_compat_linker_match          (CwCompatLinker        *linker,
-                                                       const char * const    *values);
+/* Appends the products the CI of @values runs to @runs (CwCompatRun; the
+ * versions belong to the linker). @values holds CW_CI_N_FIELDS strings; only
+ * class, manufacturer, model, firmware and OS version are read. */
+void                  cw_compat_linker_match          (CwCompatLinker        *linker,
+                                                       const char * const    *values,
+                                                       GArray                *runs);
 
 /* ---- bulk reads ------------------------------------------------------------ */
 
@@ -104,6 +105,7 @@ typedef struct
   const char *site_code;    /* or NULL */
   const char *values[CW_CI_N_FIELDS];
   GArray     *runs;         /* CwCompatRun, by product name */
+  gboolean    listed;       /* has explicit components of products no rule gave */
   GArray     *related;      /* gint64, for planned CIs */
   gboolean    planned;
 } CwCompatCheckCi;
@@ -124,6 +126,7 @@ typedef struct
   CwCompatLinker       *linker;
   GPtrArray            *products;    /* CwCompatProduct */
   GHashTable           *names;       /* product id -> name, borrowed */
+  GHashTable           *ranks;       /* product id -> its place by name, from 1 */
   GHashTable           *orders;      /* product id -> CwCompatVersionOrder */
   GHashTable           *cis;         /* id -> CwCompatCheckCi */
   GHashTable           *cells;       /* version id paired with the target -> CwCompatCell */

@@ -10,19 +10,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cw-compat-check-private.h"
-#include "cw-compat-private.h"
 #include "cw-inventory-private.h"
 #include "cw-store-private.h"
-#include "cw-version.h"
+
+/* Reads what a check needs in bulk and runs it; cw-compat-check-eval.c
+ * evaluates each planned CI. */
 
 /* Planned CIs evaluated between two looks at the cancellable. */
 #define CANCEL_EVERY 64
 
-/* Versions named in a reason; the finding's upgrade_to has them all. */
-#define MAX_NAMED_VERSIONS 3
 /* ---- what one check knows ------------------------------------------------- */
 
 static void
@@ -41,6 +39,7 @@ check_clear (CwCompatChecker *check)
   g_clear_pointer (&check->product, cw_compat_product_free);
   g_clear_pointer (&check->products, g_ptr_array_unref);
   g_clear_pointer (&check->names, g_hash_table_unref);
+  g_clear_pointer (&check->ranks, g_hash_table_unref);
   g_clear_pointer (&check->orders, g_hash_table_unref);
   g_clear_pointer (&check->cis, g_hash_table_unref);
   g_clear_pointer (&check->cells, g_hash_table_unref);
@@ -90,7 +89,7 @@ chunk_column (CwCompatChecker *check,
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
-  return text != NULL ? g_string_chunk_insert_const (check->strings, text) : NULL;
+  return text != NULL ? g_string_chunk_insert (check->strings, text) : NULL;
 }
 
 /* Columns: id, name, site code, class, manufacturer, model, firmware, OS. */
@@ -174,6 +173,7 @@ read_component_cb (sqlite3_stmt *stmt,
         }
     }
   g_array_append_val (ci->runs, run);
+  ci->listed = TRUE;
 
   return TRUE;
 }
@@ -224,6 +224,7 @@ sort_unique (GArray *ids)
   g_array_set_size (ids, kept);
 }
 
+/* By product name: the products are read in that order. */
 static int
 compare_runs (gconstpointer a,
               gconstpointer b,
@@ -232,13 +233,10 @@ compare_runs (gconstpointer a,
   CwCompatChecker *check = user_data;
   const CwCompatRun *ra = a;
   const CwCompatRun *rb = b;
-  int cmp = _cw_compat_name_compare (cw_compat_checker_product_name (check, ra->product_id),
-                                     cw_compat_checker_product_name (check, rb->product_id));
+  guint rank_a = GPOINTER_TO_UINT (g_hash_table_lookup (check->ranks, &ra->product_id));
+  guint rank_b = GPOINTER_TO_UINT (g_hash_table_lookup (check->ranks, &rb->product_id));
 
-  if (cmp != 0)
-    return cmp;
-
-  return (ra->product_id > rb->product_id) - (ra->product_id < rb->product_id);
+  return (rank_a > rank_b) - (rank_a < rank_b);
 }
 
 static int
@@ -309,10 +307,8 @@ check_load (CwCompatChecker  *check,
   g_hash_table_iter_init (&iter, check->cis);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &ci))
     {
-      GArray *ruled = cw_compat_linker_match (check->linker, ci->values);
-
-      ci->runs = g_array_sized_new (FALSE, FALSE, sizeof (CwCompatRun), ruled->len + 1);
-      g_array_append_vals (ci->runs, ruled->data, ruled->len);
+      ci->runs = g_array_sized_new (FALSE, FALSE, sizeof (CwCompatRun), 4);
+      cw_compat_linker_match (check->linker, ci->values, ci->runs);
       g_array_append_val (all, ci->id);
     }
   if (!cw_compat_check_read_ids (check->db,
@@ -325,7 +321,9 @@ check_load (CwCompatChecker  *check,
   g_hash_table_iter_init (&iter, check->cis);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &ci))
     {
-      g_array_sort_with_data (ci->runs, compare_runs, check);
+      /* The rules give products by name already. */
+      if (ci->listed)
+        g_array_sort_with_data (ci->runs, compare_runs, check);
       if (ci->related != NULL)
         {
           guint kept = 0;
@@ -416,6 +414,7 @@ check_prepare (CwCompatChecker  *check,
       CwCompatProduct *known = g_ptr_array_index (check->products, i);
 
       g_hash_table_insert (check->names, &known->id, known->name);
+      g_hash_table_insert (check->ranks, &known->id, GUINT_TO_POINTER (i + 1));
     }
 
   return TRUE;
@@ -511,6 +510,7 @@ cw_compat_check (CwStore       *store,
   check.cancellable = cancellable;
   check.today = today;
   check.names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  check.ranks = g_hash_table_new (g_int64_hash, g_int64_equal);
   check.orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) cw_compat_version_order_free);
   check.cis = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,

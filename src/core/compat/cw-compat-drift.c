@@ -39,12 +39,17 @@ cw_compat_drift_row_free (CwCompatDriftRow *row)
 
 /* ---- linking CIs to products in bulk -------------------------------------- */
 
+/* Two caches: which rules a kind of device (class, manufacturer, model)
+ * matches, whatever its versions; and what a rule makes of one value of its
+ * field. Both ask cw_compat_rule_matches(), so the rules mean what they mean
+ * everywhere else. */
 struct _CwCompatLinker
 {
   GPtrArray    *rules;            /* CwCompatRule */
   GHashTable   *by_manufacturer;  /* case-folded manufacturer -> GArray of rule indices */
   GArray       *any;              /* indices of the rules for any manufacturer */
-  GHashTable   *cache;            /* the CI's fields, joined -> GArray of CwCompatRun */
+  GHashTable   *devices;          /* class, manufacturer, model -> GArray of rule indices */
+  GPtrArray    *values;           /* per rule: a field's value -> version, or NULL */
   GStringChunk *strings;
   GString      *key;
 };
@@ -61,32 +66,32 @@ cw_compat_linker_new (GPtrArray *rules)
   linker->by_manufacturer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    (GDestroyNotify) g_array_unref);
   linker->any = g_array_new (FALSE, FALSE, sizeof (guint));
-  linker->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_array_unref);
+  linker->devices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_array_unref);
+  linker->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   linker->strings = g_string_chunk_new (4096);
   linker->key = g_string_new (NULL);
 
   for (guint i = 0; i < rules->len; i++)
     {
       const CwCompatRule *rule = g_ptr_array_index (rules, i);
+      g_autofree char *folded = NULL;
       GArray *bucket;
 
+      g_ptr_array_add (linker->values, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
       if (rule->manufacturer == NULL || rule->manufacturer[0] == '\0')
         {
           g_array_append_val (linker->any, i);
           continue;
         }
 
-      {
-        g_autofree char *folded = g_utf8_casefold (rule->manufacturer, -1);
-
-        bucket = g_hash_table_lookup (linker->by_manufacturer, folded);
-        if (bucket == NULL)
-          {
-            bucket = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (linker->by_manufacturer, g_steal_pointer (&folded), bucket);
-          }
-      }
+      folded = g_utf8_casefold (rule->manufacturer, -1);
+      bucket = g_hash_table_lookup (linker->by_manufacturer, folded);
+      if (bucket == NULL)
+        {
+          bucket = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (linker->by_manufacturer, g_steal_pointer (&folded), bucket);
+        }
       g_array_append_val (bucket, i);
     }
 
@@ -102,66 +107,46 @@ cw_compat_linker_free (CwCompatLinker *linker)
   g_ptr_array_unref (linker->rules);
   g_hash_table_unref (linker->by_manufacturer);
   g_array_unref (linker->any);
-  g_hash_table_unref (linker->cache);
+  g_hash_table_unref (linker->devices);
+  g_ptr_array_unref (linker->values);
   g_string_chunk_free (linker->strings);
   g_string_free (linker->key, TRUE);
   g_free (linker);
 }
 
 static void
-linker_try (CwCompatLinker *linker,
-            guint           index,
-            CwCi           *ci,
-            GArray         *runs)
+append_key (GString    *key,
+            const char *value)
 {
-  const CwCompatRule *rule = g_ptr_array_index (linker->rules, index);
-  g_autofree char *version = NULL;
-  CwCompatRun run;
-
-  /* The first rule of a product that matches decides. */
-  for (guint i = 0; i < runs->len; i++)
-    if (g_array_index (runs, CwCompatRun, i).product_id == rule->product_id)
-      return;
-
-  if (!cw_compat_rule_matches (rule, ci, &version))
-    return;
-
-  run.product_id = rule->product_id;
-  run.version = g_string_chunk_insert_const (linker->strings, version != NULL ? version : "");
-  g_array_append_val (runs, run);
+  /* \x01 stands for NULL, which a rule may tell from "". */
+  g_string_append (key, value != NULL ? value : "\x01");
+  g_string_append_c (key, '\x1f');
 }
 
-GArray *
-cw_compat_linker_match (CwCompatLinker     *linker,
-                        const char * const *values)
+/* The rules that match a device of this class, manufacturer and model, in
+ * rule order: a CI without versions matches every one of them. */
+static GArray *
+linker_device_rules (CwCompatLinker     *linker,
+                     const char * const *values)
 {
-  static const CwCiField read[] = {
-    CW_CI_FIELD_CLASS, CW_CI_FIELD_MANUFACTURER, CW_CI_FIELD_MODEL,
-    CW_CI_FIELD_FIRMWARE_VERSION, CW_CI_FIELD_OS_VERSION,
-  };
+  const char *device[CW_CI_N_FIELDS] = { NULL, };
   const char *manufacturer = values[CW_CI_FIELD_MANUFACTURER];
   g_autoptr(CwCi) ci = NULL;
   GArray *bucket = NULL;
-  GArray *runs;
+  GArray *rules;
   guint a = 0;
   guint b = 0;
 
   g_string_truncate (linker->key, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
-    {
-      const char *value = values[read[i]];
+  append_key (linker->key, values[CW_CI_FIELD_CLASS]);
+  append_key (linker->key, manufacturer);
+  append_key (linker->key, values[CW_CI_FIELD_MODEL]);
+  rules = g_hash_table_lookup (linker->devices, linker->key->str);
+  if (rules != NULL)
+    return rules;
 
-      /* \x01 stands for NULL, which a rule may tell from "". */
-      g_string_append (linker->key, value != NULL ? value : "\x01");
-      g_string_append_c (linker->key, '\x1f');
-    }
-
-  runs = g_hash_table_lookup (linker->cache, linker->key->str);
-  if (runs != NULL)
-    return runs;
-
-  runs = g_array_new (FALSE, FALSE, sizeof (CwCompatRun));
-  g_hash_table_insert (linker->cache, g_strdup (linker->key->str), runs);
+  rules = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_hash_table_insert (linker->devices, g_strdup (linker->key->str), rules);
 
   if (manufacturer != NULL && manufacturer[0] != '\0')
     {
@@ -170,9 +155,12 @@ cw_compat_linker_match (CwCompatLinker     *linker,
       bucket = g_hash_table_lookup (linker->by_manufacturer, folded);
     }
   if (bucket == NULL && linker->any->len == 0)
-    return runs;
+    return rules;
 
-  ci = cw_ci_new (0, values, 0, NULL, NULL);
+  device[CW_CI_FIELD_CLASS] = values[CW_CI_FIELD_CLASS];
+  device[CW_CI_FIELD_MANUFACTURER] = manufacturer;
+  device[CW_CI_FIELD_MODEL] = values[CW_CI_FIELD_MODEL];
+  ci = cw_ci_new (0, device, 0, NULL, NULL);
 
   /* Both lists are in rule order: merge them to keep it. */
   while ((bucket != NULL && a < bucket->len) || b < linker->any->len)
@@ -185,10 +173,76 @@ cw_compat_linker_match (CwCompatLinker     *linker,
         next = g_array_index (bucket, guint, a++);
       else
         next = g_array_index (linker->any, guint, b++);
-      linker_try (linker, next, ci, runs);
+
+      if (cw_compat_rule_matches (g_ptr_array_index (linker->rules, next), ci, NULL))
+        g_array_append_val (rules, next);
     }
 
-  return runs;
+  return rules;
+}
+
+/* What rule @index makes of @values: the version, or NULL when the field
+ * does not fit it (its prefix is missing). */
+static const char *
+linker_version (CwCompatLinker     *linker,
+                guint               index,
+                const char * const *values)
+{
+  const CwCompatRule *rule = g_ptr_array_index (linker->rules, index);
+  const char *value = values[rule->field];
+  GHashTable *known = g_ptr_array_index (linker->values, index);
+  const char *device[CW_CI_N_FIELDS] = { NULL, };
+  g_autoptr(CwCi) ci = NULL;
+  g_autofree char *version = NULL;
+  const char *found;
+  gpointer cached;
+
+  if (value == NULL || value[0] == '\0')
+    return "";
+
+  if (g_hash_table_lookup_extended (known, value, NULL, &cached))
+    return cached;
+
+  device[CW_CI_FIELD_CLASS] = values[CW_CI_FIELD_CLASS];
+  device[CW_CI_FIELD_MANUFACTURER] = values[CW_CI_FIELD_MANUFACTURER];
+  device[CW_CI_FIELD_MODEL] = values[CW_CI_FIELD_MODEL];
+  device[rule->field] = value;
+  ci = cw_ci_new (0, device, 0, NULL, NULL);
+  found = cw_compat_rule_matches (rule, ci, &version)
+          ? g_string_chunk_insert_const (linker->strings, version != NULL ? version : "")
+          : NULL;
+  g_hash_table_insert (known, g_strdup (value), (gpointer) found);
+
+  return found;
+}
+
+void
+cw_compat_linker_match (CwCompatLinker     *linker,
+                        const char * const *values,
+                        GArray             *runs)
+{
+  GArray *rules = linker_device_rules (linker, values);
+  guint first = runs->len;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      guint index = g_array_index (rules, guint, i);
+      const CwCompatRule *rule = g_ptr_array_index (linker->rules, index);
+      gboolean linked = FALSE;
+      CwCompatRun run;
+
+      /* The first rule of a product that matches decides. */
+      for (guint r = first; r < runs->len && !linked; r++)
+        linked = g_array_index (runs, CwCompatRun, r).product_id == rule->product_id;
+      if (linked)
+        continue;
+
+      run.version = linker_version (linker, index, values);
+      if (run.version == NULL)
+        continue;
+      run.product_id = rule->product_id;
+      g_array_append_val (runs, run);
+    }
 }
 
 /* ---- bulk reads ------------------------------------------------------------ */
@@ -419,6 +473,7 @@ cw_compat_drift (CwStore       *store,
   g_autoptr(GPtrArray) rules = g_ptr_array_new ();
   g_autoptr(CwCompatLinker) linker = NULL;
   g_autoptr(GArray) tracked = g_array_new (FALSE, FALSE, sizeof (DriftProduct));
+  g_autoptr(GArray) ruled = g_array_new (FALSE, FALSE, sizeof (CwCompatRun));
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   guint n_read = 0;
@@ -476,7 +531,6 @@ cw_compat_drift (CwStore       *store,
           const char *values[CW_CI_N_FIELDS] = { NULL, };
           gint64 id = sqlite3_column_int64 (stmt, 0);
           const char *site_code = (const char *) sqlite3_column_text (stmt, 6);
-          GArray *ruled;
           GArray *listed;
 
           if (++n_read % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
@@ -490,7 +544,8 @@ cw_compat_drift (CwStore       *store,
           if (site_code == NULL)
             site_code = "";
 
-          ruled = cw_compat_linker_match (linker, values);
+          g_array_set_size (ruled, 0);
+          cw_compat_linker_match (linker, values, ruled);
           listed = g_hash_table_lookup (explicit, &id);
 
           /* An explicit component replaces the rule's match of its product. */

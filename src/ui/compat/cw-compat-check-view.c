@@ -191,8 +191,8 @@ create_finding_row (CwCompatCheckView     *self,
   image = gtk_image_new_from_icon_name (blocker ? "dialog-error-symbolic" : "dialog-warning-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   blocker ? _("Blocker") : _("Warning"), -1);
+  gtk_widget_add_css_class (image, blocker ? "error" : "warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
-  gtk_widget_add_css_class (row, blocker ? "finding-blocker" : "finding-warning");
 
   g_string_append (subtitle, blocker ? _("Blocker") : _("Warning"));
   if (finding->state == CW_COMPAT_STATE_MIXED)
@@ -255,7 +255,7 @@ create_result_row (CwCompatCheckView     *self,
   GtkWidget *image;
   GtkWidget *button;
   const char *icon;
-  const char *state;
+  const char *style;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), result->ci_name);
@@ -264,22 +264,22 @@ create_result_row (CwCompatCheckView     *self,
   if (result->n_blockers > 0)
     {
       icon = "dialog-error-symbolic";
-      state = "finding-blocker";
+      style = "error";
     }
   else if (result->n_warnings > 0)
     {
       icon = "dialog-warning-symbolic";
-      state = "finding-warning";
+      style = "warning";
     }
   else
     {
       icon = "emblem-ok-symbolic";
-      state = "finding-clear";
+      style = "success";
     }
 
   image = gtk_image_new_from_icon_name (icon);
+  gtk_widget_add_css_class (image, style);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), image);
-  gtk_widget_add_css_class (row, state);
 
   if (result->n_blockers > 0 || result->n_warnings > 0)
     {
@@ -313,6 +313,18 @@ create_result_row (CwCompatCheckView     *self,
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
 
   return row;
+}
+
+static void
+set_style (GtkWidget  *widget,
+           const char *style)
+{
+  const char *styles[] = { "error", "warning", "success", NULL };
+
+  gtk_widget_set_css_classes (widget, styles + 3);
+  for (guint i = 0; styles[i] != NULL; i++)
+    if (g_str_equal (styles[i], style))
+      gtk_widget_add_css_class (widget, style);
 }
 
 static int
@@ -360,16 +372,19 @@ show_report (CwCompatCheckView *self)
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Blocker", "%u Blockers", report->n_blockers),
                                report->n_blockers);
       gtk_image_set_from_icon_name (self->summary_image, "dialog-error-symbolic");
+      set_style (GTK_WIDGET (self->summary_image), "error");
     }
   else if (report->n_warnings > 0)
     {
       title = g_strdup (_("Nothing Blocks, With Warnings"));
       gtk_image_set_from_icon_name (self->summary_image, "dialog-warning-symbolic");
+      set_style (GTK_WIDGET (self->summary_image), "warning");
     }
   else
     {
       title = g_strdup (_("Nothing Blocks"));
       gtk_image_set_from_icon_name (self->summary_image, "emblem-ok-symbolic");
+      set_style (GTK_WIDGET (self->summary_image), "success");
     }
   gtk_label_set_label (self->summary_title, title);
 
@@ -491,6 +506,7 @@ start_check (CwCompatCheckView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->report, cw_compat_report_free);
 
   if (self->ci_ids != NULL)
     {

@@ -26,7 +26,6 @@ struct _CwCompatEditDialog
   AdwWindow         parent_instance;
 
   /* Template widgets */
-  GtkBox           *error_box;
   GtkLabel         *error_label;
   GtkListBox       *form_list;
   GtkLabel         *intro_label;
@@ -64,7 +63,7 @@ set_error (CwCompatEditDialog *self,
   g_free (self->error);
   self->error = g_strdup (message);
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_box), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 static void on_form_changed_cb (CwCompatEditDialog *self);
@@ -500,7 +499,6 @@ cw_compat_edit_dialog_class_init (CwCompatEditDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/changeward/Changeward/ui/compat/cw-compat-edit-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CwCompatEditDialog, error_box);
   gtk_widget_class_bind_template_child (widget_class, CwCompatEditDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwCompatEditDialog, form_list);
   gtk_widget_class_bind_template_child (widget_class, CwCompatEditDialog, intro_label);

@@ -748,6 +748,31 @@ on_grid_key_pressed_cb (CwCompatMatrix        *self,
   return TRUE;
 }
 
+/* The first time, the two products with the most recorded verdicts. */
+static void
+find_busiest_pair (CwCompatMatrix *self,
+                   guint          *rows,
+                   guint          *columns)
+{
+  CwStore *store = cw_context_get_store (self->context);
+  guint best = 0;
+
+  for (guint i = 0; i < self->products->len; i++)
+    for (guint j = i + 1; j < self->products->len; j++)
+      {
+        const CwCompatProduct *a = g_ptr_array_index (self->products, i);
+        const CwCompatProduct *b = g_ptr_array_index (self->products, j);
+        g_autoptr(GPtrArray) cells = cw_compat_list_cells (store, a->id, b->id, NULL);
+
+        if (cells != NULL && cells->len > best)
+          {
+            best = cells->len;
+            *rows = i;
+            *columns = j;
+          }
+      }
+}
+
 static void
 fill_products (CwCompatMatrix *self)
 {
@@ -786,6 +811,8 @@ fill_products (CwCompatMatrix *self)
       if (g_strcmp0 (product->name, columns_name) == 0)
         columns = i;
     }
+  if (rows_name == NULL)
+    find_busiest_pair (self, &rows, &columns);
   if (columns >= self->products->len)
     columns = 0;
 
@@ -831,7 +858,6 @@ cw_compat_matrix_class_init (CwCompatMatrixClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/changeward/Changeward/ui/compat/cw-compat-matrix.ui");
-  gtk_widget_class_bind_template_child (widget_class, CwCompatMatrix, stack);
   gtk_widget_class_bind_template_child (widget_class, CwCompatMatrix, rows_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CwCompatMatrix, columns_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CwCompatMatrix, grid);
@@ -863,6 +889,8 @@ cw_compat_matrix_init (CwCompatMatrix *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Not bound: a bound direct child is unparented twice on dispose. */
+  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   self->cells = g_hash_table_new_full (key_hash, key_equal, g_free, (GDestroyNotify) cw_compat_cell_free);
   self->anchor = G_MAXUINT;
 
@@ -1024,7 +1052,7 @@ cw_compat_matrix_apply (CwCompatMatrix  *self,
   set_verdict_choice (self, verdict);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
   gtk_editable_set_text (GTK_EDITABLE (self->source_entry), source != NULL ? source : "");
-  gtk_widget_activate (GTK_WIDGET (self->apply_button));
+  edit_selection (self, FALSE);
 }
 
 guint

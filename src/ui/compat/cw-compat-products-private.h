@@ -72,4 +72,12 @@ const CwCompatVersion *_cw_compat_products_find_version       (CwCompatProducts 
 void                   _cw_compat_products_focus_version      (CwCompatProducts      *self,
                                                                gint64                 version_id);
 
+/* cw-compat-products-rows.c: the rows of the groups, from the lists read. */
+gint64                 _cw_compat_products_get_row_id         (GtkWidget             *row);
+void                   _cw_compat_products_set_row_id         (GtkWidget             *row,
+                                                               gint64                 id);
+void                   _cw_compat_products_fill_versions      (CwCompatProducts      *self);
+void                   _cw_compat_products_fill_paths         (CwCompatProducts      *self);
+void                   _cw_compat_products_fill_rules         (CwCompatProducts      *self);
+
 G_END_DECLS
