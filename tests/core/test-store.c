@@ -384,6 +384,26 @@ test_read_only (Fixture       *f,
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_WRITABLE);
 }
 
+/* A reader opened beside a writer that has just created the workspace sees
+ * it, although the file's header is still in the write-ahead log. */
+static void
+test_read_only_beside_new (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwStore) writer = NULL;
+  g_autoptr(CwStore) reader = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  writer = _cw_store_open_with_migrations (f->path, CW_STORE_OPEN_DEFAULT, MIGRATIONS "v1", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  reader = _cw_store_open_with_migrations (f->path, CW_STORE_OPEN_READ_ONLY, MIGRATIONS "v1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_store_get_schema_version (reader), ==, 1);
+}
+
 static void
 test_check (Fixture       *f,
             gconstpointer  data)
@@ -508,6 +528,7 @@ main (int   argc,
   ADD ("migrate/failure-rolls-back", test_migrate_failure_rolls_back);
   ADD ("migrate/failure-on-new-file", test_migrate_failure_on_new_file);
   ADD ("read-only", test_read_only);
+  ADD ("read-only-beside-new", test_read_only_beside_new);
   ADD ("check", test_check);
   ADD ("count-rows", test_count_rows);
 

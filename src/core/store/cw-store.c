@@ -121,6 +121,15 @@ read_header (const char   *path,
 }
 
 static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
 check_known (const char         *display,
              guint32             application_id,
              guint32             user_version,
@@ -303,7 +312,10 @@ _cw_store_open_with_migrations (const char        *path,
         }
       if (!read_header (path, display, st.st_size, &facts, error))
         return NULL;
-      if (!check_known (display, facts.application_id, facts.user_version, latest, error))
+      /* A new workspace may have its header still in the write-ahead log:
+       * then SQLite's own answer, after opening, decides. */
+      if (!has_wal (path) &&
+          !check_known (display, facts.application_id, facts.user_version, latest, error))
         return NULL;
       if (!read_only && !check_writable (path, display, TRUE, error))
         return NULL;
