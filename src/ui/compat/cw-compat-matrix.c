@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cw-compat-matrix.h"
+#include "cw-compat-matrix-private.h"
 #include "cw-compat.h"
 #include "cw-window.h"
 
@@ -22,34 +22,6 @@
  * from the keyboard). The panel at the side sets the verdict, note and
  * source of every selected cell at once; a toast offers to undo. */
 
-struct _CwCompatMatrix
-{
-  AdwBin            parent_instance;
-
-  GtkStack         *stack;
-  GtkDropDown      *rows_dropdown;
-  GtkDropDown      *columns_dropdown;
-  GtkGrid          *grid;
-  GtkBox           *editor;
-  GtkLabel         *selection_label;
-  GtkLabel         *current_label;
-  GtkBox           *verdict_box;
-  GtkEntry         *note_entry;
-  GtkEntry         *source_entry;
-  GtkButton        *apply_button;
-  GtkButton        *clear_button;
-  GtkToggleButton  *verdict_buttons[4];
-
-  CwContext        *context;
-  GPtrArray        *products;        /* CwCompatProduct */
-  GPtrArray        *row_versions;    /* CwCompatVersion */
-  GPtrArray        *column_versions; /* CwCompatVersion */
-  GHashTable       *cells;           /* pair key -> CwCompatCell */
-  GPtrArray        *buttons;         /* GtkButton, row-major */
-  GArray           *selected;        /* gboolean, row-major */
-  guint             anchor;
-  gboolean          filling;
-};
 
 G_DEFINE_FINAL_TYPE (CwCompatMatrix, cw_compat_matrix, ADW_TYPE_BIN)
 
@@ -95,8 +67,8 @@ n_columns (CwCompatMatrix *self)
   return self->column_versions != NULL ? self->column_versions->len : 0;
 }
 
-static void
-index_to_versions (CwCompatMatrix          *self,
+void
+_cw_compat_matrix_index_to_versions (CwCompatMatrix          *self,
                    guint                    index,
                    const CwCompatVersion  **row,
                    const CwCompatVersion  **column)
@@ -105,8 +77,8 @@ index_to_versions (CwCompatMatrix          *self,
   *column = g_ptr_array_index (self->column_versions, index % n_columns (self));
 }
 
-static const CwCompatCell *
-lookup_cell (CwCompatMatrix *self,
+const CwCompatCell *
+_cw_compat_matrix_lookup_cell (CwCompatMatrix *self,
              gint64          a,
              gint64          b)
 {
@@ -115,20 +87,8 @@ lookup_cell (CwCompatMatrix *self,
   return g_hash_table_lookup (self->cells, &key);
 }
 
-static const CwCompatProduct *
-selected_product (CwCompatMatrix *self,
-                  GtkDropDown    *dropdown)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (self->products == NULL || position >= self->products->len)
-    return NULL;
-
-  return g_ptr_array_index (self->products, position);
-}
-
-static gboolean
-is_selected (CwCompatMatrix *self,
+gboolean
+_cw_compat_matrix_is_selected (CwCompatMatrix *self,
              guint           index)
 {
   return g_array_index (self->selected, gboolean, index);
@@ -148,17 +108,6 @@ set_selected (CwCompatMatrix *self,
     gtk_widget_remove_css_class (button, "selected");
 }
 
-static guint
-count_selected (CwCompatMatrix *self)
-{
-  guint n = 0;
-
-  for (guint i = 0; self->selected != NULL && i < self->selected->len; i++)
-    n += is_selected (self, i) ? 1 : 0;
-
-  return n;
-}
-
 static void
 style_cell (CwCompatMatrix *self,
             guint           index)
@@ -172,8 +121,8 @@ style_cell (CwCompatMatrix *self,
   g_autofree char *tooltip = NULL;
   g_autofree char *label = NULL;
 
-  index_to_versions (self, index, &row, &column);
-  cell = lookup_cell (self, row->id, column->id);
+  _cw_compat_matrix_index_to_versions (self, index, &row, &column);
+  cell = _cw_compat_matrix_lookup_cell (self, row->id, column->id);
   verdict = cell != NULL ? cell->verdict : CW_COMPAT_VERDICT_UNTESTED;
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -198,103 +147,14 @@ style_cell (CwCompatMatrix *self,
 }
 
 static void
-set_verdict_choice (CwCompatMatrix  *self,
-                    CwCompatVerdict  verdict)
-{
-  gtk_toggle_button_set_active (self->verdict_buttons[verdict], TRUE);
-}
-
-static CwCompatVerdict
-get_verdict_choice (CwCompatMatrix *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (self->verdict_buttons); i++)
-    if (gtk_toggle_button_get_active (self->verdict_buttons[i]))
-      return i;
-
-  return CW_COMPAT_VERDICT_UNTESTED;
-}
-
-/* The side panel follows the selection: one cell shows what is recorded. */
-static void
-update_editor (CwCompatMatrix *self)
-{
-  guint n = count_selected (self);
-  const CwCompatCell *cell = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *current = NULL;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->verdict_box), n > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->note_entry), n > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->source_entry), n > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), n > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), n > 0);
-
-  if (n == 0)
-    {
-      gtk_label_set_label (self->selection_label, _("No Cell Selected"));
-      gtk_label_set_label (self->current_label, _("Select a cell to see or set the verdict of two versions."));
-      return;
-    }
-
-  if (n == 1)
-    {
-      const CwCompatProduct *row_product = selected_product (self, self->rows_dropdown);
-      const CwCompatProduct *column_product = selected_product (self, self->columns_dropdown);
-
-      for (guint i = 0; i < self->selected->len; i++)
-        if (is_selected (self, i))
-          {
-            const CwCompatVersion *row;
-            const CwCompatVersion *column;
-
-            index_to_versions (self, i, &row, &column);
-            cell = lookup_cell (self, row->id, column->id);
-            /* Translators: a matrix cell: product and version, "and", product and version */
-            title = g_strdup_printf (_("%s %s and %s %s"),
-                                     row_product->name, row->version,
-                                     column_product->name, column->version);
-            break;
-          }
-    }
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Cell Selected", "%u Cells Selected", n), n);
-
-  gtk_label_set_label (self->selection_label, title);
-
-  if (n == 1 && cell != NULL)
-    {
-      g_autoptr(GString) text = g_string_new (cw_compat_verdict_get_label (cell->verdict));
-
-      if (cell->source != NULL && cell->source[0] != '\0')
-        /* Translators: where a verdict comes from: a URL or a document */
-        g_string_append_printf (text, "\n%s", cell->source);
-      current = g_string_free (g_steal_pointer (&text), FALSE);
-      set_verdict_choice (self, cell->verdict);
-      gtk_editable_set_text (GTK_EDITABLE (self->note_entry), cell->note != NULL ? cell->note : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->source_entry), cell->source != NULL ? cell->source : "");
-    }
-  else if (n == 1)
-    {
-      current = g_strdup (_("Untested: nothing is recorded."));
-      set_verdict_choice (self, CW_COMPAT_VERDICT_COMPATIBLE);
-      gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->source_entry), "");
-    }
-  else
-    current = g_strdup (_("The verdict, note and source apply to every selected cell."));
-
-  gtk_label_set_label (self->current_label, current);
-}
-
-static void
 select_only (CwCompatMatrix *self,
              guint           index)
 {
   for (guint i = 0; i < self->selected->len; i++)
-    if (is_selected (self, i) != (i == index))
+    if (_cw_compat_matrix_is_selected (self, i) != (i == index))
       set_selected (self, i, i == index);
   self->anchor = index;
-  update_editor (self);
+  _cw_compat_matrix_update_editor (self);
 }
 
 static void
@@ -313,19 +173,19 @@ select_range (CwCompatMatrix *self,
       guint column = i % columns;
       gboolean inside = row >= row0 && row <= row1 && column >= column0 && column <= column1;
 
-      if (is_selected (self, i) != inside)
+      if (_cw_compat_matrix_is_selected (self, i) != inside)
         set_selected (self, i, inside);
     }
-  update_editor (self);
+  _cw_compat_matrix_update_editor (self);
 }
 
 static void
 toggle_one (CwCompatMatrix *self,
             guint           index)
 {
-  set_selected (self, index, !is_selected (self, index));
+  set_selected (self, index, !_cw_compat_matrix_is_selected (self, index));
   self->anchor = index;
-  update_editor (self);
+  _cw_compat_matrix_update_editor (self);
 }
 
 static void
@@ -426,8 +286,8 @@ static void
 fill_grid (CwCompatMatrix *self)
 {
   CwStore *store = cw_context_get_store (self->context);
-  const CwCompatProduct *rows = selected_product (self, self->rows_dropdown);
-  const CwCompatProduct *columns = selected_product (self, self->columns_dropdown);
+  const CwCompatProduct *rows = _cw_compat_matrix_selected_product (self, self->rows_dropdown);
+  const CwCompatProduct *columns = _cw_compat_matrix_selected_product (self, self->columns_dropdown);
   g_autoptr(GError) error = NULL;
   guint n;
 
@@ -484,14 +344,14 @@ fill_grid (CwCompatMatrix *self)
         }
     }
 
-  update_editor (self);
+  _cw_compat_matrix_update_editor (self);
 }
 
-static void
-restyle_all (CwCompatMatrix *self)
+void
+_cw_compat_matrix_restyle_all (CwCompatMatrix *self)
 {
-  const CwCompatProduct *rows = selected_product (self, self->rows_dropdown);
-  const CwCompatProduct *columns = selected_product (self, self->columns_dropdown);
+  const CwCompatProduct *rows = _cw_compat_matrix_selected_product (self, self->rows_dropdown);
+  const CwCompatProduct *columns = _cw_compat_matrix_selected_product (self, self->columns_dropdown);
 
   if (rows == NULL || columns == NULL || self->buttons == NULL)
     return;
@@ -499,173 +359,7 @@ restyle_all (CwCompatMatrix *self)
   read_cells (self, rows, columns);
   for (guint i = 0; i < self->buttons->len; i++)
     style_cell (self, i);
-  update_editor (self);
-}
-
-/* The pairs of the selection: 2n ids. */
-static GArray *
-selected_pairs (CwCompatMatrix *self)
-{
-  GArray *pairs = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; self->selected != NULL && i < self->selected->len; i++)
-    if (is_selected (self, i))
-      {
-        const CwCompatVersion *row;
-        const CwCompatVersion *column;
-
-        index_to_versions (self, i, &row, &column);
-        g_array_append_val (pairs, row->id);
-        g_array_append_val (pairs, column->id);
-      }
-
-  return pairs;
-}
-
-/* What undo puts back: the cells as they were before an edit. */
-typedef struct
-{
-  CwCompatMatrix *self;
-  GArray         *pairs;
-  GPtrArray      *before;   /* CwCompatCell, or NULL where nothing was recorded */
-} Undo;
-
-static void
-undo_free (gpointer data)
-{
-  Undo *undo = data;
-
-  g_clear_weak_pointer (&undo->self);
-  g_array_unref (undo->pairs);
-  g_ptr_array_unref (undo->before);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked_cb (AdwToast *toast,
-                    Undo     *undo)
-{
-  CwStore *store;
-  g_autoptr(GError) error = NULL;
-
-  if (undo->self == NULL || undo->self->context == NULL)
-    return;
-
-  store = cw_context_get_store (undo->self->context);
-  for (guint i = 0; i < undo->before->len; i++)
-    {
-      const gint64 *pair = &g_array_index (undo->pairs, gint64, 2 * i);
-      const CwCompatCell *cell = g_ptr_array_index (undo->before, i);
-      gboolean ok;
-
-      if (cell != NULL)
-        ok = cw_compat_set_cells (store, pair, 1, cell->verdict, cell->note, cell->source, &error);
-      else
-        ok = cw_compat_clear_cells (store, pair, 1, &error);
-
-      if (!ok)
-        {
-          g_warning ("Cannot undo a matrix edit: %s", error->message);
-          break;
-        }
-    }
-
-  restyle_all (undo->self);
-  g_signal_emit (undo->self, signals[CHANGED], 0);
-}
-
-static Undo *
-remember (CwCompatMatrix *self,
-          GArray         *pairs)
-{
-  Undo *undo = g_new0 (Undo, 1);
-
-  g_set_weak_pointer (&undo->self, self);
-  undo->pairs = g_array_ref (pairs);
-  undo->before = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_compat_cell_free);
-
-  for (guint i = 0; i < pairs->len / 2; i++)
-    {
-      const CwCompatCell *cell = lookup_cell (self, g_array_index (pairs, gint64, 2 * i),
-                                              g_array_index (pairs, gint64, 2 * i + 1));
-      CwCompatCell *copy = NULL;
-
-      if (cell != NULL)
-        {
-          copy = g_new0 (CwCompatCell, 1);
-          *copy = *cell;
-          copy->note = g_strdup (cell->note);
-          copy->source = g_strdup (cell->source);
-        }
-      g_ptr_array_add (undo->before, copy);
-    }
-
-  return undo;
-}
-
-static void
-announce (CwCompatMatrix *self,
-          const char     *message,
-          Undo           *undo)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwToast *toast;
-
-  if (!CW_IS_WINDOW (root))
-    {
-      undo_free (undo);
-      return;
-    }
-
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo,
-                         (GClosureNotify) (void (*) (void)) undo_free, 0);
-  cw_window_present_toast (CW_WINDOW (root), toast);
-}
-
-static void
-edit_selection (CwCompatMatrix *self,
-                gboolean        clear)
-{
-  g_autoptr(GArray) pairs = selected_pairs (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  CwStore *store = cw_context_get_store (self->context);
-  guint n = pairs->len / 2;
-  Undo *undo;
-  gboolean ok;
-
-  if (n == 0)
-    return;
-
-  undo = remember (self, pairs);
-
-  if (clear)
-    ok = cw_compat_clear_cells (store, (const gint64 *) pairs->data, n, &error);
-  else
-    ok = cw_compat_set_cells (store, (const gint64 *) pairs->data, n, get_verdict_choice (self),
-                              gtk_editable_get_text (GTK_EDITABLE (self->note_entry)),
-                              gtk_editable_get_text (GTK_EDITABLE (self->source_entry)),
-                              &error);
-  if (!ok)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      undo_free (undo);
-      if (CW_IS_WINDOW (root))
-        cw_window_show_error (CW_WINDOW (root), error);
-      return;
-    }
-
-  restyle_all (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-
-  if (clear)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Forgot %u verdict", "Forgot %u verdicts", n), n);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Set %u verdict", "Set %u verdicts", n), n);
-  announce (self, message, undo);
+  _cw_compat_matrix_update_editor (self);
 }
 
 /* Callbacks */
@@ -673,13 +367,13 @@ edit_selection (CwCompatMatrix *self,
 static void
 on_apply_clicked_cb (CwCompatMatrix *self)
 {
-  edit_selection (self, FALSE);
+  _cw_compat_matrix_edit_selection (self, FALSE);
 }
 
 static void
 on_clear_clicked_cb (CwCompatMatrix *self)
 {
-  edit_selection (self, TRUE);
+  _cw_compat_matrix_edit_selection (self, TRUE);
 }
 
 static void
@@ -787,9 +481,9 @@ fill_products (CwCompatMatrix *self)
     {
       const CwCompatProduct *product;
 
-      if ((product = selected_product (self, self->rows_dropdown)) != NULL)
+      if ((product = _cw_compat_matrix_selected_product (self, self->rows_dropdown)) != NULL)
         rows_name = g_strdup (product->name);
-      if ((product = selected_product (self, self->columns_dropdown)) != NULL)
+      if ((product = _cw_compat_matrix_selected_product (self, self->columns_dropdown)) != NULL)
         columns_name = g_strdup (product->name);
     }
 
@@ -926,7 +620,7 @@ cw_compat_matrix_init (CwCompatMatrix *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_grid_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->grid), keys);
 
-  update_editor (self);
+  _cw_compat_matrix_update_editor (self);
 }
 
 /* Public API */
@@ -1002,7 +696,7 @@ cw_compat_matrix_show_cell (CwCompatMatrix *self,
       const CwCompatVersion *row;
       const CwCompatVersion *column;
 
-      index_to_versions (self, i, &row, &column);
+      _cw_compat_matrix_index_to_versions (self, i, &row, &column);
       if ((row->id == version_a && column->id == version_b) ||
           (row->id == version_b && column->id == version_a))
         {
@@ -1049,10 +743,10 @@ cw_compat_matrix_apply (CwCompatMatrix  *self,
 {
   g_return_if_fail (CW_IS_COMPAT_MATRIX (self));
 
-  set_verdict_choice (self, verdict);
+  _cw_compat_matrix_set_verdict_choice (self, verdict);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
   gtk_editable_set_text (GTK_EDITABLE (self->source_entry), source != NULL ? source : "");
-  edit_selection (self, FALSE);
+  _cw_compat_matrix_edit_selection (self, FALSE);
 }
 
 guint
@@ -1060,5 +754,5 @@ cw_compat_matrix_get_n_selected (CwCompatMatrix *self)
 {
   g_return_val_if_fail (CW_IS_COMPAT_MATRIX (self), 0);
 
-  return count_selected (self);
+  return _cw_compat_matrix_count_selected (self);
 }
