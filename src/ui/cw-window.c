@@ -195,11 +195,9 @@ check_compat_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  CwWindow *self = CW_WINDOW (widget);
   gint64 id = g_variant_get_int64 (param);
 
-  if (cw_window_show_pane (self, "compat"))
-    cw_compat_page_check_cis (CW_COMPAT_PAGE (cw_window_get_pane (self, "compat")), &id, 1);
+  cw_window_check_compat (CW_WINDOW (widget), &id, 1);
 }
 
 static void
@@ -575,4 +573,20 @@ cw_window_present_toast (CwWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * cw_window_check_compat:
+ *
+ * Opens the Compatibility pane's check on these CIs.
+ */
+void
+cw_window_check_compat (CwWindow     *self,
+                        const gint64 *ids,
+                        guint         n_ids)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+
+  if (cw_window_show_pane (self, "compat"))
+    cw_compat_page_check_cis (CW_COMPAT_PAGE (cw_window_get_pane (self, "compat")), ids, n_ids);
 }

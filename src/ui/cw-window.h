@@ -32,5 +32,8 @@ void        cw_window_add_toast         (CwWindow       *self,
                                          const char     *message);
 void        cw_window_present_toast     (CwWindow       *self,
                                          AdwToast       *toast);
+void        cw_window_check_compat      (CwWindow       *self,
+                                         const gint64   *ids,
+                                         guint           n_ids);
 
 G_END_DECLS

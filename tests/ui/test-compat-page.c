@@ -18,6 +18,7 @@
 #include "cw-compat.h"
 #include "cw-demo.h"
 #include "cw-inventory-index.h"
+#include "cw-inventory-page.h"
 #include "cw-store-private.h"
 #include "cw-test-display.h"
 #include "cw-test-fixture.h"
@@ -226,6 +227,14 @@ has_report (gpointer data)
   return cw_compat_check_view_get_report (data) != NULL;
 }
 
+static gboolean
+inventory_shows_all (gpointer data)
+{
+  CwInventoryPage *page = data;
+
+  return !cw_inventory_page_get_busy (page) && cw_inventory_page_get_n_results (page) == 3;
+}
+
 static guint
 count_children (GtkWidget *widget)
 {
@@ -296,6 +305,15 @@ test_check (void)
   /* "Show CI" opens the Inventory pane on it. */
   g_signal_emit_by_name (view, "show-ci", (gint64) 3);
   g_assert_cmpstr (cw_window_get_visible_pane (window), ==, "inventory");
+
+  /* The inventory hands what its search selects (all three CIs) to the check. */
+  cw_test_iterate_until (inventory_shows_all, cw_window_get_pane (window, "inventory"), 10000);
+  g_assert_true (gtk_widget_activate_action (cw_window_get_pane (window, "inventory"),
+                                             "inventory.check-compat", NULL));
+  g_assert_cmpstr (cw_window_get_visible_pane (window), ==, "compat");
+  cw_compat_check_view_run (view, "Acme OS", "3.0");
+  cw_test_iterate_until (has_report, view, 10000);
+  g_assert_cmpuint (cw_compat_check_view_get_report (view)->results->len, ==, 3);
 
   /* The inventory's "Check Upgrade" hands one CI to the check. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-compat", "x", (gint64) 1));

@@ -15,6 +15,7 @@
 #include "cw-compat-edit-dialog.h"
 #include "cw-compat-products.h"
 #include "cw-compat.h"
+#include "cw-demo.h"
 #include "cw-test-display.h"
 #include "cw-test-fixture.h"
 #include "cw-ui-resources.h"
@@ -39,7 +40,17 @@ typedef struct
   gint64            esxi;         /* VMware ESXi */
 } Fixture;
 
+typedef enum
+{
+  WORKSPACE_SMALL,
+  WORKSPACE_EMPTY,
+  WORKSPACE_DEMO,
+} Workspace;
+
 /* Helpers */
+
+#define ACTIVATE(fixture, ...) \
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET ((fixture)->products), __VA_ARGS__))
 
 static gint64
 add_version (CwStore    *store,
@@ -61,7 +72,11 @@ fill_workspace (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   CwStore *store = fixture->store;
-  CwCompatRule rule = { 0 };
+  CwCompatRule rule = {
+    .manufacturer = (char *) "Cisco", .ci_class = (char *) "switch",
+    .model_pattern = (char *) "Catalyst 9*", .field = CW_CI_FIELD_FIRMWARE_VERSION,
+    .version_prefix = (char *) "",
+  };
   gint64 idrac;
   gint64 approved;
 
@@ -83,11 +98,6 @@ fill_workspace (Fixture *fixture)
   g_assert_no_error (error);
 
   rule.product_id = fixture->ios;
-  rule.manufacturer = (char *) "Cisco";
-  rule.ci_class = (char *) "switch";
-  rule.model_pattern = (char *) "Catalyst 9*";
-  rule.field = CW_CI_FIELD_FIRMWARE_VERSION;
-  rule.version_prefix = (char *) "";
   cw_compat_add_rule (store, &rule, &error);
   g_assert_no_error (error);
 
@@ -128,12 +138,16 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GSimpleAction) import = g_simple_action_new ("import", G_VARIANT_TYPE_STRING);
   g_autofree char *name = g_strdup_printf ("compat-%u.db", ++n_workspaces);
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  gboolean empty = GPOINTER_TO_INT (data);
+  Workspace workspace = GPOINTER_TO_INT (data);
+  CwDemoOptions demo = { .seed = 1, .n_cis = 300 };
 
   fixture->store = cw_store_open (path, CW_STORE_OPEN_CREATE_NEW, &error);
   g_assert_no_error (error);
-  if (!empty)
+  if (workspace == WORKSPACE_SMALL)
     fill_workspace (fixture);
+  else if (workspace == WORKSPACE_DEMO)
+    g_assert_true (cw_demo_populate (fixture->store, clock, &demo, NULL, &error));
+  g_assert_no_error (error);
   fixture->context = cw_context_new (fixture->store, clock);
 
   /* The pane installs compat.import; here a stand-in counts its uses. */
@@ -221,63 +235,43 @@ assert_rows_match_store (Fixture *fixture)
     g_assert_cmpstr (row_title (fixture, "versions", i), ==, version_at (versions, i)->version);
 }
 
+/* The first widget under @widget (or itself) of @type whose text is @text:
+ * a label's label, a button's label or a row's title; any text if NULL. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *text)
+{
+  const char *own = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    own = gtk_label_get_label (GTK_LABEL (widget));
+  else if (GTK_IS_BUTTON (widget))
+    own = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    own = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (text == NULL || g_strcmp0 (own, text) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (title == NULL || !ADW_IS_PREFERENCES_ROW (widget) ||
-       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, GTK_TYPE_LABEL, text) != NULL;
 }
 
 static CwCompatEditDialog *
@@ -286,7 +280,7 @@ open_edit_dialog (Fixture    *fixture,
 {
   GtkWindow *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), action, NULL));
+  ACTIVATE (fixture, action, NULL);
   dialog = cw_compat_products_get_dialog (fixture->products);
   g_assert_true (CW_IS_COMPAT_EDIT_DIALOG (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -365,7 +359,7 @@ test_list (Fixture       *fixture,
   g_assert_cmpstr (row_title (fixture, "rules", 0), ==, "Cisco · Switch · model “Catalyst 9*”");
 
   /* The filter matches names and vendors. */
-  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (fixture->products),
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (fixture->products),
                                                         GTK_TYPE_SEARCH_ENTRY, NULL)), "VMW");
   cw_test_iterate_until (NULL, NULL, 300);
   for (guint i = 0; i < products->len; i++)
@@ -397,8 +391,7 @@ test_move (Fixture       *fixture,
   GtkWidget *row;
 
   /* Move Down on the first version: it swaps with the second. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.move-down",
-                                             "x", first));
+  ACTIVATE (fixture, "products.move-down", "x", first);
   after = list_versions (fixture, fixture->ios);
   g_assert_cmpint (version_at (after, 0)->id, ==, version_at (before, 1)->id);
   g_assert_cmpint (version_at (after, 1)->id, ==, first);
@@ -409,8 +402,7 @@ test_move (Fixture       *fixture,
   assert_rows_match_store (fixture);
 
   /* Move Up on the first one does nothing, and says nothing. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.move-up",
-                                             "x", version_at (after, 0)->id));
+  ACTIVATE (fixture, "products.move-up", "x", version_at (after, 0)->id);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 
   /* Alt+Up on the focused row moves it, and the focus follows. */
@@ -421,8 +413,7 @@ test_move (Fixture       *fixture,
   g_assert_nonnull (row);
   gtk_widget_grab_focus (row);
   g_assert_true (gtk_root_get_focus (root) == row);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.move-focused",
-                                             "i", -1));
+  ACTIVATE (fixture, "products.move-focused", "i", -1);
   g_clear_pointer (&after, g_ptr_array_unref);
   after = list_versions (fixture, fixture->ios);
   g_assert_cmpint (version_at (after, 1)->id, ==, third);
@@ -434,7 +425,7 @@ test_move (Fixture       *fixture,
   /* The natural order comes back with its button. */
   cw_test_wait_for_draw (GTK_WIDGET (fixture->window));
   g_free (cw_test_save_screenshot (GTK_WIDGET (fixture->window), "compat-products-manual.png"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.reset-order", NULL));
+  ACTIVATE (fixture, "products.reset-order", NULL);
   g_clear_pointer (&after, g_ptr_array_unref);
   after = list_versions (fixture, fixture->ios);
   for (guint i = 0; i < before->len; i++)
@@ -452,8 +443,7 @@ test_approved (Fixture       *fixture,
   g_autoptr(GPtrArray) versions = list_versions (fixture, fixture->ios);
   gint64 newest = version_at (versions, 4)->id;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.set-approved",
-                                             "x", newest));
+  ACTIVATE (fixture, "products.set-approved", "x", newest);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   g_clear_pointer (&versions, g_ptr_array_unref);
   versions = list_versions (fixture, fixture->ios);
@@ -466,8 +456,7 @@ test_approved (Fixture       *fixture,
     }
 
   /* Cleared: no version is approved, and none says so. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.clear-approved",
-                                             NULL));
+  ACTIVATE (fixture, "products.clear-approved", NULL);
   g_assert_cmpuint (fixture->n_changed, ==, 2);
   g_clear_pointer (&versions, g_ptr_array_unref);
   versions = list_versions (fixture, fixture->ios);
@@ -528,8 +517,7 @@ test_dialogs (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 
   /* Edit: a row's activation opens the version in the dialog. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.edit-version",
-                                             "x", added->id));
+  ACTIVATE (fixture, "products.edit-version", "x", added->id);
   dialog = CW_COMPAT_EDIT_DIALOG (cw_compat_products_get_dialog (fixture->products));
   set_field (dialog, "version", "17.15.1a");
   g_assert_true (cw_compat_edit_dialog_save (dialog));
@@ -570,7 +558,7 @@ test_dialogs (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 4);
 
   /* Rename the product in place. */
-  name_row = ADW_ENTRY_ROW (find_descendant (GTK_WIDGET (fixture->products), ADW_TYPE_ENTRY_ROW, "_Name"));
+  name_row = ADW_ENTRY_ROW (find_widget (GTK_WIDGET (fixture->products), ADW_TYPE_ENTRY_ROW, "_Name"));
   g_assert_nonnull (name_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Cisco IOS-XE");
   g_signal_emit_by_name (name_row, "apply");
@@ -613,7 +601,7 @@ test_delete (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 
   /* ... and comes back with the toast's Undo. */
-  undo = find_button (GTK_WIDGET (fixture->products), "_Undo");
+  undo = find_widget (GTK_WIDGET (fixture->products), GTK_TYPE_BUTTON, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   g_clear_pointer (&paths, g_ptr_array_unref);
@@ -623,16 +611,14 @@ test_delete (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 2);
 
   /* A version asks first; Cancel keeps it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.delete-version",
-                                             "x", version_at (versions, 4)->id));
+  ACTIVATE (fixture, "products.delete-version", "x", version_at (versions, 4)->id);
   dialog = cw_compat_products_get_dialog (fixture->products);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
   g_assert_cmpuint (count_rows (fixture, "versions"), ==, 5);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.delete-version",
-                                             "x", version_at (versions, 4)->id));
+  ACTIVATE (fixture, "products.delete-version", "x", version_at (versions, 4)->id);
   dialog = cw_compat_products_get_dialog (fixture->products);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   gtk_window_destroy (dialog);
@@ -643,8 +629,7 @@ test_delete (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 3);
 
   /* The product, after its own question. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.delete-product",
-                                             NULL));
+  ACTIVATE (fixture, "products.delete-product", NULL);
   dialog = cw_compat_products_get_dialog (fixture->products);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Cisco IOS XE"));
@@ -675,8 +660,7 @@ test_empty (Fixture       *fixture,
   g_free (cw_test_save_screenshot (GTK_WIDGET (fixture->window), "compat-products-empty.png"));
 
   /* The status page offers an import, through the pane's action. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "compat.import",
-                                             "s", "products"));
+  ACTIVATE (fixture, "compat.import", "s", "products");
   g_assert_cmpuint (fixture->n_imports, ==, 1);
 
   /* An empty name is not enough. */
@@ -698,6 +682,43 @@ test_empty (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 }
 
+/* The demo's products, as core lists them, each shown whole. */
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) products = cw_compat_list_products (fixture->store, &error);
+  gint64 shown = 0;
+  guint most = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (products->len, >=, 8);
+  for (guint i = 0; i < products->len; i++)
+    {
+      const CwCompatProduct *product = g_ptr_array_index (products, i);
+      g_autoptr(GPtrArray) paths = cw_compat_list_paths (fixture->store, product->id, &error);
+      g_autoptr(GPtrArray) rules = cw_compat_list_rules (fixture->store, product->id, &error);
+
+      g_assert_no_error (error);
+      cw_compat_products_select_product (fixture->products, product->id);
+      g_assert_cmpint (cw_compat_products_get_product_id (fixture->products), ==, product->id);
+      assert_rows_match_store (fixture);
+      g_assert_cmpuint (count_rows (fixture, "paths"), ==, paths->len);
+      g_assert_cmpuint (count_rows (fixture, "rules"), ==, rules->len);
+      if (paths->len > most)
+        {
+          most = paths->len;
+          shown = product->id;
+        }
+    }
+
+  g_assert_cmpuint (most, >, 0);
+  cw_compat_products_select_product (fixture->products, shown);
+  g_free (cw_test_save_screenshot (GTK_WIDGET (fixture->window), "compat-products-demo.png"));
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+}
+
 static void
 take_screenshot (Fixture    *fixture,
                  const char *name)
@@ -717,7 +738,7 @@ test_screenshots (Fixture       *fixture,
   take_screenshot (fixture, "compat-products-light.png");
 
   /* A version's menu, with its keys. */
-  button = find_descendant (cw_compat_products_get_row (fixture->products, "versions", 1),
+  button = find_widget (cw_compat_products_get_row (fixture->products, "versions", 1),
                             GTK_TYPE_MENU_BUTTON, NULL);
   g_assert_nonnull (button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
@@ -749,17 +770,18 @@ main (int   argc,
 
   tmpdir = cw_test_make_tmpdir ();
 
-#define ADD(path, func, empty) \
-  g_test_add ("/display/compat-products/" path, Fixture, GINT_TO_POINTER (empty), \
+#define ADD(path, func, workspace) \
+  g_test_add ("/display/compat-products/" path, Fixture, GINT_TO_POINTER (workspace), \
               fixture_set_up, func, fixture_tear_down)
 
-  ADD ("list", test_list, FALSE);
-  ADD ("move", test_move, FALSE);
-  ADD ("approved", test_approved, FALSE);
-  ADD ("dialogs", test_dialogs, FALSE);
-  ADD ("delete", test_delete, FALSE);
-  ADD ("empty", test_empty, TRUE);
-  ADD ("screenshots", test_screenshots, FALSE);
+  ADD ("list", test_list, WORKSPACE_SMALL);
+  ADD ("move", test_move, WORKSPACE_SMALL);
+  ADD ("approved", test_approved, WORKSPACE_SMALL);
+  ADD ("dialogs", test_dialogs, WORKSPACE_SMALL);
+  ADD ("delete", test_delete, WORKSPACE_SMALL);
+  ADD ("empty", test_empty, WORKSPACE_EMPTY);
+  ADD ("demo", test_demo, WORKSPACE_DEMO);
+  ADD ("screenshots", test_screenshots, WORKSPACE_SMALL);
 
 #undef ADD
 

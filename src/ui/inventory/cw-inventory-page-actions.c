@@ -209,6 +209,32 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
 }
 
+/* Hands what the search and filters select to the Compatibility check. */
+static void
+check_compat_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CwInventoryPage *self = CW_INVENTORY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GArray) ids = NULL;
+  GArray *found;
+
+  if (!CW_IS_WINDOW (root) || self->model == NULL)
+    return;
+
+  found = cw_ci_list_model_get_ids (self->model);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found != NULL ? found->len : 0);
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      gint64 id = g_array_index (found, guint32, i);
+
+      g_array_append_val (ids, id);
+    }
+
+  cw_window_check_compat (CW_WINDOW (root), (const gint64 *) ids->data, ids->len);
+}
+
 void
 _cw_inventory_page_actions_class_init (GtkWidgetClass *widget_class)
 {
@@ -218,6 +244,7 @@ _cw_inventory_page_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "inventory.hide-details", NULL, hide_details_action);
   gtk_widget_class_install_action (widget_class, "inventory.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "inventory.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "inventory.check-compat", NULL, check_compat_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "inventory.hide-details", NULL);
