@@ -35,7 +35,6 @@ typedef struct
   GtkWindow        *window;
   CwCompatProducts *products;
   guint             n_changed;
-  guint             n_imports;
   gint64            ios;          /* Cisco IOS XE */
   gint64            esxi;         /* VMware ESXi */
 } Fixture;
@@ -118,24 +117,11 @@ on_changed_cb (Fixture *fixture)
 }
 
 static void
-import_action_cb (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
-{
-  Fixture *fixture = user_data;
-
-  g_assert_cmpstr (g_variant_get_string (param, NULL), ==, "products");
-  fixture->n_imports++;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CwClock) clock = cw_test_fake_clock ();
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) import = g_simple_action_new ("import", G_VARIANT_TYPE_STRING);
   g_autofree char *name = g_strdup_printf ("compat-%u.db", ++n_workspaces);
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
   Workspace workspace = GPOINTER_TO_INT (data);
@@ -150,13 +136,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->context = cw_context_new (fixture->store, clock);
 
-  /* The pane installs compat.import; here a stand-in counts its uses. */
-  g_signal_connect (import, "activate", G_CALLBACK (import_action_cb), fixture);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (import));
-
   fixture->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (fixture->window, 980, 1000);
-  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "compat", G_ACTION_GROUP (group));
 
   fixture->products = g_object_new (CW_TYPE_COMPAT_PRODUCTS, NULL);
   g_signal_connect_swapped (fixture->products, "changed", G_CALLBACK (on_changed_cb), fixture);
@@ -194,13 +175,7 @@ list_versions (Fixture *fixture,
   return versions;
 }
 
-static const CwCompatVersion *
-version_at (GPtrArray *versions,
-            guint      position)
-{
-  g_assert_cmpuint (position, <, versions->len);
-  return g_ptr_array_index (versions, position);
-}
+#define version_at(versions, position) ((const CwCompatVersion *) g_ptr_array_index ((versions), (position)))
 
 static guint
 count_rows (Fixture    *fixture,
@@ -272,6 +247,57 @@ has_label (GtkWidget  *widget,
            const char *text)
 {
   return find_widget (widget, GTK_TYPE_LABEL, text) != NULL;
+}
+
+static guint
+n_paths (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = cw_compat_list_paths (fixture->store, fixture->ios, &error);
+
+  g_assert_no_error (error);
+  return paths->len;
+}
+
+/* Answers the question the view asks. */
+static void
+answer (Fixture    *fixture,
+        const char *response)
+{
+  GtkWindow *dialog = cw_compat_products_get_dialog (fixture->products);
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+}
+
+/* Runs what the view binds to Alt+@keyval, as a key press would. */
+static void
+press_alt (Fixture *fixture,
+           guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->products));
+  guint n_run = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      for (guint j = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+                        j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_ALT_MASK)
+            n_run += gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (fixture->products),
+                                                   gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_cmpuint (n_run, ==, 1);
 }
 
 static CwCompatEditDialog *
@@ -413,7 +439,7 @@ test_move (Fixture       *fixture,
   g_assert_nonnull (row);
   gtk_widget_grab_focus (row);
   g_assert_true (gtk_root_get_focus (root) == row);
-  ACTIVATE (fixture, "products.move-focused", "i", -1);
+  press_alt (fixture, GDK_KEY_Up);
   g_clear_pointer (&after, g_ptr_array_unref);
   after = list_versions (fixture, fixture->ios);
   g_assert_cmpint (version_at (after, 1)->id, ==, third);
@@ -474,7 +500,6 @@ test_dialogs (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CwCompatVersion) added = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GPtrArray) rules = NULL;
   g_autoptr(CwCompatProduct) product = NULL;
   CwCompatEditDialog *dialog;
@@ -538,9 +563,7 @@ test_dialogs (Fixture       *fixture,
   set_field (dialog, "note", "Needs 16 GB of flash");
   g_assert_null (cw_compat_edit_dialog_get_error (dialog));
   g_assert_true (cw_compat_edit_dialog_save (dialog));
-  paths = cw_compat_list_paths (fixture->store, fixture->ios, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (paths->len, ==, 3);
+  g_assert_cmpuint (n_paths (fixture), ==, 3);
   g_assert_cmpuint (count_rows (fixture, "paths"), ==, 3);
   g_assert_cmpuint (fixture->n_changed, ==, 3);
 
@@ -549,7 +572,6 @@ test_dialogs (Fixture       *fixture,
   set_field (dialog, "class", "router");
   set_field (dialog, "field", "os_version");
   set_field (dialog, "version-prefix", "IOS-XE ");
-  g_free (cw_test_save_screenshot (GTK_WIDGET (dialog), "compat-products-rule-dialog.png"));
   g_assert_true (cw_compat_edit_dialog_save (dialog));
   rules = cw_compat_list_rules (fixture->store, fixture->ios, &error);
   g_assert_no_error (error);
@@ -589,14 +611,11 @@ test_delete (Fixture       *fixture,
   GtkWindow *dialog;
   GtkWidget *undo;
 
-  /* A hop goes at once. */
+  /* A hop goes at once... */
   paths = cw_compat_list_paths (fixture->store, fixture->ios, &error);
   g_assert_no_error (error);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->products), "products.delete-path",
-                                             "x", ((CwCompatPath *) g_ptr_array_index (paths, 0))->id));
-  g_clear_pointer (&paths, g_ptr_array_unref);
-  paths = cw_compat_list_paths (fixture->store, fixture->ios, &error);
-  g_assert_cmpuint (paths->len, ==, 1);
+  ACTIVATE (fixture, "products.delete-path", "x", ((CwCompatPath *) g_ptr_array_index (paths, 0))->id);
+  g_assert_cmpuint (n_paths (fixture), ==, 1);
   g_assert_cmpuint (count_rows (fixture, "paths"), ==, 1);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 
@@ -604,24 +623,17 @@ test_delete (Fixture       *fixture,
   undo = find_widget (GTK_WIDGET (fixture->products), GTK_TYPE_BUTTON, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  g_clear_pointer (&paths, g_ptr_array_unref);
-  paths = cw_compat_list_paths (fixture->store, fixture->ios, &error);
-  g_assert_cmpuint (paths->len, ==, 2);
+  g_assert_cmpuint (n_paths (fixture), ==, 2);
   g_assert_cmpuint (count_rows (fixture, "paths"), ==, 2);
   g_assert_cmpuint (fixture->n_changed, ==, 2);
 
   /* A version asks first; Cancel keeps it. */
   ACTIVATE (fixture, "products.delete-version", "x", version_at (versions, 4)->id);
-  dialog = cw_compat_products_get_dialog (fixture->products);
-  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_destroy (dialog);
+  answer (fixture, "cancel");
   g_assert_cmpuint (count_rows (fixture, "versions"), ==, 5);
 
   ACTIVATE (fixture, "products.delete-version", "x", version_at (versions, 4)->id);
-  dialog = cw_compat_products_get_dialog (fixture->products);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  gtk_window_destroy (dialog);
+  answer (fixture, "delete");
   g_clear_pointer (&versions, g_ptr_array_unref);
   versions = list_versions (fixture, fixture->ios);
   g_assert_cmpuint (versions->len, ==, 4);
@@ -634,8 +646,7 @@ test_delete (Fixture       *fixture,
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Cisco IOS XE"));
   g_free (cw_test_save_screenshot (GTK_WIDGET (dialog), "compat-products-delete.png"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  gtk_window_destroy (dialog);
+  answer (fixture, "delete");
 
   gone = cw_compat_get_product (fixture->store, fixture->ios, &error);
   g_assert_null (gone);
@@ -658,10 +669,6 @@ test_empty (Fixture       *fixture,
 
   g_assert_cmpstr (cw_compat_products_get_state (fixture->products), ==, "empty");
   g_free (cw_test_save_screenshot (GTK_WIDGET (fixture->window), "compat-products-empty.png"));
-
-  /* The status page offers an import, through the pane's action. */
-  ACTIVATE (fixture, "compat.import", "s", "products");
-  g_assert_cmpuint (fixture->n_imports, ==, 1);
 
   /* An empty name is not enough. */
   dialog = open_edit_dialog (fixture, "products.add-product");
@@ -720,40 +727,26 @@ test_demo (Fixture       *fixture,
 }
 
 static void
-take_screenshot (Fixture    *fixture,
-                 const char *name)
-{
-  cw_test_iterate_until (NULL, NULL, 100);
-  g_free (cw_test_save_screenshot (GTK_WIDGET (fixture->window), name));
-}
-
-static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *button = find_widget (cw_compat_products_get_row (fixture->products, "versions", 1),
+                                   GTK_TYPE_MENU_BUTTON, NULL);
 
-  GtkWidget *button;
-
-  take_screenshot (fixture, "compat-products-light.png");
+  g_free (cw_test_save_screenshot (GTK_WIDGET (fixture->window), "compat-products-light.png"));
 
   /* A version's menu, with its keys. */
-  button = find_widget (cw_compat_products_get_row (fixture->products, "versions", 1),
-                            GTK_TYPE_MENU_BUTTON, NULL);
-  g_assert_nonnull (button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  cw_test_iterate_until (NULL, NULL, 100);
   g_free (cw_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
                                    "compat-products-menu.png"));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   cw_test_iterate_until (cw_test_style_is_dark, NULL, 2000);
-  take_screenshot (fixture, "compat-products-dark.png");
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  cw_test_iterate_until (cw_test_style_is_light, NULL, 2000);
+  g_free (cw_test_save_screenshot (GTK_WIDGET (fixture->window), "compat-products-dark.png"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  cw_test_iterate_until (cw_test_style_is_light, NULL, 2000);
 }
 
 int
