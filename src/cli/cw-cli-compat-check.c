@@ -193,10 +193,10 @@ resolve_names (const char *command,
 
       ok = FALSE;
       if (found->len == 0)
-        cw_cli_compat_fail_with (command, _("There is no configuration item named “%s”."),
+        cw_cli_fail_with (command, _("There is no configuration item named “%s”."),
                                  names[i]);
       else
-        cw_cli_compat_fail_with (command, _("“%s” names %u configuration items; choose them "
+        cw_cli_fail_with (command, _("“%s” names %u configuration items; choose them "
                                             "with --search instead."), names[i], found->len);
     }
 
@@ -511,7 +511,7 @@ cw_cli_compat_check (int    argc,
       if (!resolve_search (path, search, ids, &error))
         return cw_cli_fail (command, error);
       if (ids->len == 0)
-        return cw_cli_compat_fail_with (command, _("No configuration item matches “%s”."),
+        return cw_cli_fail_with (command, _("No configuration item matches “%s”."),
                                         search);
     }
 

@@ -12,9 +12,6 @@
 G_BEGIN_DECLS
 
 /* Shared by the `changeward-cli compat` sub-commands. */
-int cw_cli_compat_fail_with    (const char  *command,
-                                const char  *format,
-                                ...) G_GNUC_PRINTF (2, 3);
 int cw_cli_compat_no_workspace (const char  *command,
                                 const char  *path);
 

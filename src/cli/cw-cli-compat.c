@@ -20,37 +20,6 @@
 
 /* ---- shared ---------------------------------------------------------------- */
 
-int
-cw_cli_compat_fail_with (const char *command,
-                         const char *format,
-                         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "changeward-cli %s: %s\n", command, message);
-  return CW_CLI_FAILURE;
-}
-
-/* Parses options; the positional arguments stay in argv[1..argc-1]. */
-static int
-parse (GOptionContext   *context,
-       const char       *command,
-       int              *argc,
-       char           ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return cw_cli_usage_error (command, "%s", error->message);
-
-  return CW_CLI_OK;
-}
-
 /* --matrix, --paths or --products: exactly one. */
 typedef struct
 {
@@ -100,7 +69,7 @@ int
 cw_cli_compat_no_workspace (const char *command,
                             const char *path)
 {
-  return cw_cli_compat_fail_with (command,
+  return cw_cli_fail_with (command,
                                   _("There is no workspace at “%s”. Create one first, for "
                                     "example with “changeward-cli demo --cis 0”."), path);
 }
@@ -138,7 +107,7 @@ compat_import (int    argc,
                                      "exist yet are created."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_table_entries (context, &flags);
-  if ((status = parse (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
     return status;
 
   if (argc < 2)

@@ -99,42 +99,6 @@ format_count (guint64 value)
   return g_string_free (text, FALSE);
 }
 
-static int
-fail_with (const char *command,
-           const char *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail_with (const char *command,
-           const char *format,
-           ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "changeward-cli %s: %s\n", command, message);
-  return CW_CLI_FAILURE;
-}
-
-/* Parses options; the positional arguments stay in argv[1..argc-1]. */
-static int
-parse (GOptionContext   *context,
-       const char       *command,
-       int              *argc,
-       char           ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return cw_cli_usage_error (command, "%s", error->message);
-
-  return CW_CLI_OK;
-}
-
 /* ---- import ---------------------------------------------------------------- */
 
 static void
@@ -229,7 +193,7 @@ inventory_import (int    argc,
                                      "name within a site, so importing a file again creates no "
                                      "duplicates; version changes go to the history."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
     return status;
 
   if (argc < 2)
@@ -251,7 +215,7 @@ inventory_import (int    argc,
 
   path = cw_paths_resolve_workspace (workspace);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return fail_with (command, _("There is no workspace at “%s”. Create one first, for "
+    return cw_cli_fail_with (command, _("There is no workspace at “%s”. Create one first, for "
                                  "example with “changeward-cli demo --cis 0”."), path);
 
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -472,7 +436,7 @@ inventory_search (int    argc,
                                      "start a word of the name, model, serial, site, IP address "
                                      "or versions. The workspace is opened read-only."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
     return status;
 
   if (argc < 2)

@@ -80,6 +80,37 @@ cw_cli_fail (const char   *command,
   return CW_CLI_FAILURE;
 }
 
+int
+cw_cli_fail_with (const char *command,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "changeward-cli %s: %s\n", command, message);
+  return CW_CLI_FAILURE;
+}
+
+/* Parses options; the positional arguments stay in argv[1..argc-1]. */
+int
+cw_cli_parse_with_args (GOptionContext   *context,
+                        const char       *command,
+                        int              *argc,
+                        char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return cw_cli_usage_error (command, "%s", error->message);
+
+  return CW_CLI_OK;
+}
+
 /* Parses options; anything left but the command name is a usage error. */
 int
 cw_cli_parse (GOptionContext   *context,

@@ -42,6 +42,14 @@ int  cw_cli_usage_error    (const char        *command,
                             ...) G_GNUC_PRINTF (2, 3);
 int  cw_cli_fail           (const char        *command,
                             const GError      *error);
+int  cw_cli_fail_with      (const char        *command,
+                            const char        *format,
+                            ...) G_GNUC_PRINTF (2, 3);
+/* Like cw_cli_parse(), but positional arguments stay in argv[1..argc-1]. */
+int  cw_cli_parse_with_args (GOptionContext   *context,
+                             const char       *command,
+                             int              *argc,
+                             char           ***argv);
 gboolean cw_cli_parse_count (const char       *text,
                              guint64           max,
                              guint64          *out);
