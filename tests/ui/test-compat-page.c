@@ -18,7 +18,8 @@
 #include "cw-compat.h"
 #include "cw-demo.h"
 #include "cw-inventory-index.h"
-#include "cw-inventory-page.h"
+#include "cw-inventory-details.h"
+#include "cw-inventory-page-private.h"
 #include "cw-store-private.h"
 #include "cw-test-display.h"
 #include "cw-test-fixture.h"
@@ -235,6 +236,25 @@ inventory_shows_all (gpointer data)
   return !cw_inventory_page_get_busy (page) && cw_inventory_page_get_n_results (page) == 3;
 }
 
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static guint
 count_children (GtkWidget *widget)
 {
@@ -305,6 +325,32 @@ test_check (void)
   /* "Show CI" opens the Inventory pane on it. */
   g_signal_emit_by_name (view, "show-ci", (gint64) 3);
   g_assert_cmpstr (cw_window_get_visible_pane (window), ==, "inventory");
+
+  /* Its details list what it runs: Bolt FW by a rule; one more by hand. */
+  {
+    CwInventoryDetails *details =
+      cw_inventory_page_get_details (CW_INVENTORY_PAGE (cw_window_get_pane (window, "inventory")));
+    GtkListBox *components = cw_inventory_details_get_components (details);
+    GtkMenuButton *add = cw_inventory_details_get_add_component_button (details);
+    GtkWidget *popover;
+    GtkWidget *entry;
+
+    g_assert_cmpint (cw_inventory_details_get_ci_id (details), ==, 3);
+    g_assert_cmpuint (count_children (GTK_WIDGET (components)), ==, 1);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (components, 0))),
+                     ==, "Bolt FW");
+
+    gtk_menu_button_popup (add);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (add));
+    g_assert_nonnull (popover);
+    entry = find_child_of_type (popover, GTK_TYPE_ENTRY);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2.0");
+    g_signal_emit_by_name (entry, "activate");   /* the first product, Acme OS */
+    cw_test_iterate_until (NULL, NULL, 50);
+    g_assert_cmpuint (count_children (GTK_WIDGET (components)), ==, 2);
+    g_assert_cmpint (cw_test_sql_int (small_path, "SELECT count(*) FROM compat_ci_components "
+                                                  "WHERE ci_id = 3 AND version = '2.0'"), ==, 1);
+  }
 
   /* The inventory hands what its search selects (all three CIs) to the check. */
   cw_test_iterate_until (inventory_shows_all, cw_window_get_pane (window, "inventory"), 10000);

@@ -12,7 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "cw-compat.h"
+#include "cw-inventory-components.h"
 #include "cw-inventory-details.h"
 #include "cw-inventory.h"
 
@@ -27,6 +27,7 @@ struct _CwInventoryDetails
   /* Template widgets */
   GtkListBox        *backups_list;
   GtkListBox        *components_list;
+  GtkMenuButton     *add_component_button;
   GtkImage          *class_image;
   GtkListBox        *history_list;
   GtkLabel          *name_label;
@@ -281,37 +282,26 @@ fill_relations (CwInventoryDetails *self,
     }
 }
 
-/* The products the CI runs, found by the matrix's rules or listed by hand. */
 static void
-fill_components (CwInventoryDetails *self,
-                 CwCi               *ci)
+on_components_changed_cb (CwInventoryDetails *self)
 {
-  g_autoptr(GPtrArray) components = NULL;
-  g_autoptr(GError) error = NULL;
+  cw_inventory_details_show_ci (self, self->ci_id);
+}
 
-  clear_list (self->components_list);
+/* The popover is built when it opens, for the CI shown then. */
+static void
+create_add_popover_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  CwInventoryDetails *self = user_data;
 
-  components = cw_compat_list_components (self->store, ci, &error);
-  if (components == NULL)
-    {
-      g_debug ("Cannot read the products of CI %" G_GINT64_FORMAT ": %s",
-               cw_ci_get_id (ci), error->message);
-      return;
-    }
+  if (self->store == NULL || self->ci_id <= 0)
+    return;
 
-  for (guint i = 0; i < components->len; i++)
-    {
-      const CwCompatComponent *component = g_ptr_array_index (components, i);
-      const char *version = component->version[0] != '\0' ? component->version : _("Version unknown");
-      g_autofree char *subtitle = NULL;
-
-      if (component->explicit)
-        /* Translators: a product a CI runs, listed by hand; %s is its version */
-        subtitle = g_strdup_printf (_("%s · listed by hand"), version);
-
-      gtk_list_box_append (self->components_list,
-                           create_row (component->product_name, subtitle != NULL ? subtitle : version));
-    }
+  gtk_menu_button_set_popover (button,
+                               _cw_inventory_components_add_popover (self->store, self->ci_id,
+                                                                     G_CALLBACK (on_components_changed_cb),
+                                                                     self));
 }
 
 static void
@@ -491,6 +481,7 @@ cw_inventory_details_class_init (CwInventoryDetailsClass *klass)
                                                "/io/github/changeward/Changeward/ui/inventory/cw-inventory-details.ui");
   gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, backups_list);
   gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, components_list);
+  gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, add_component_button);
   gtk_widget_class_bind_template_callback (widget_class, on_check_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, class_image);
   gtk_widget_class_bind_template_child (widget_class, CwInventoryDetails, history_list);
@@ -516,6 +507,7 @@ cw_inventory_details_init (CwInventoryDetails *self)
   set_placeholder (self->history_list, _("No version changes recorded"));
   set_placeholder (self->backups_list, _("No configuration backups recorded"));
   set_placeholder (self->components_list, _("No product of the compatibility matrix"));
+  gtk_menu_button_set_create_popup_func (self->add_component_button, create_add_popover_cb, self, NULL);
 }
 
 void
@@ -609,7 +601,10 @@ cw_inventory_details_show_ci (CwInventoryDetails *self,
   gtk_label_set_label (self->subtitle_label, subtitle);
 
   fill_properties (self, ci);
-  fill_components (self, ci);
+  /* A new popover for this CI when it opens next. */
+  gtk_menu_button_set_popover (self->add_component_button, NULL);
+  _cw_inventory_components_fill (self->components_list, self->store, ci,
+                                 G_CALLBACK (on_components_changed_cb), self);
   fill_relations (self, relations);
   fill_history (self, history);
   fill_backups (self, backups);
@@ -639,4 +634,20 @@ cw_inventory_details_get_relations (CwInventoryDetails *self)
   g_return_val_if_fail (CW_IS_INVENTORY_DETAILS (self), NULL);
 
   return self->relations_list;
+}
+
+GtkListBox *
+cw_inventory_details_get_components (CwInventoryDetails *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_DETAILS (self), NULL);
+
+  return self->components_list;
+}
+
+GtkMenuButton *
+cw_inventory_details_get_add_component_button (CwInventoryDetails *self)
+{
+  g_return_val_if_fail (CW_IS_INVENTORY_DETAILS (self), NULL);
+
+  return self->add_component_button;
 }

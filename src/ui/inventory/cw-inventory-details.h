@@ -26,5 +26,7 @@ const char *cw_inventory_class_get_icon_name    (const char         *klass);
 
 /* For tests. */
 GtkListBox *cw_inventory_details_get_relations  (CwInventoryDetails *self);
+GtkListBox *cw_inventory_details_get_components (CwInventoryDetails *self);
+GtkMenuButton *cw_inventory_details_get_add_component_button (CwInventoryDetails *self);
 
 G_END_DECLS
