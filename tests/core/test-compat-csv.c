@@ -11,9 +11,7 @@
 
 #include <string.h>
 
-#include "cw-compat-csv.h"
-#include "cw-compat.h"
-#include "cw-test-fixture.h"
+#include "test-compat-csv.h"
 
 #define PRODUCTS_HEADER "product,version,released,end_of_support,approved\n"
 #define PATHS_HEADER    "product,from_min,from_max,to,note\n"
@@ -22,96 +20,6 @@
 static const char * const compat_tables[] = {
   "compat_products", "compat_versions", "compat_verdicts", "compat_paths",
 };
-
-typedef struct
-{
-  char    *dir;
-  CwStore *store;
-} Fixture;
-
-static CwStore *
-open_workspace (const char *dir,
-                const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  CwStore *store = cw_store_open (path, CW_STORE_OPEN_CREATE_NEW, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = cw_test_make_tmpdir ();
-  fixture->store = open_workspace (fixture->dir, "a.db");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  cw_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static CwCompatImportResult *
-import_text (CwStore        *store,
-             CwCompatTable   table,
-             const char     *text,
-             GError        **error)
-{
-  g_autoptr(GInputStream) input =
-    g_memory_input_stream_new_from_data (g_strdup (text), strlen (text), g_free);
-
-  return cw_compat_import (store, table, input, NULL, error);
-}
-
-/* Imports @text, which must be good. */
-static CwCompatImportResult *
-import_good (CwStore       *store,
-             CwCompatTable  table,
-             const char    *text)
-{
-  g_autoptr(GError) error = NULL;
-  CwCompatImportResult *result = import_text (store, table, text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  g_assert_cmpuint (result->problems->len, ==, 0);
-  return result;
-}
-
-/* Imports @text, which must be good; the result does not matter. */
-static void
-import_ok (CwStore       *store,
-           CwCompatTable  table,
-           const char    *text)
-{
-  g_autoptr(CwCompatImportResult) result = import_good (store, table, text);
-}
-
-static char *
-export_text (CwStore       *store,
-             CwCompatTable  table,
-             guint         *n_rows)
-{
-  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-
-  gboolean ok = cw_compat_export (store, table, output, n_rows, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_true (g_output_stream_write_all (output, "", 1, NULL, NULL, NULL));
-  g_assert_true (g_output_stream_close (output, NULL, NULL));
-
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (output));
-}
 
 static char *
 table_counts (CwStore *store)
