@@ -296,42 +296,9 @@ static const CwCliCommand sub_commands[] = {
     cw_cli_compat_check },
 };
 
-static void
-print_usage (FILE *out)
-{
-  fprintf (out, "%s\n", _("Usage:\n  changeward-cli compat COMMAND [OPTION…]"));
-  fprintf (out, "\n%s\n", _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (sub_commands); i++)
-    fprintf (out, "  %-8s %s\n", sub_commands[i].name, _(sub_commands[i].summary));
-  fprintf (out, "\n%s\n",
-           _("Run “changeward-cli compat COMMAND --help” for the options of a command. "
-             "Each takes --workspace PATH."));
-}
-
 int
 cw_cli_compat (int    argc,
                char **argv)
 {
-  const char *name;
-
-  if (argc < 2)
-    {
-      print_usage (stderr);
-      return CW_CLI_USAGE;
-    }
-
-  name = argv[1];
-  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
-    {
-      print_usage (stdout);
-      return CW_CLI_OK;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (sub_commands); i++)
-    if (g_str_equal (name, sub_commands[i].name))
-      return sub_commands[i].run (argc - 1, argv + 1);
-
-  fprintf (stderr, _("changeward-cli compat: unknown command “%s”\n\n"), name);
-  print_usage (stderr);
-  return CW_CLI_USAGE;
+  return cw_cli_run_group ("compat", sub_commands, G_N_ELEMENTS (sub_commands), argc, argv);
 }

@@ -96,6 +96,56 @@ cw_cli_fail_with (const char *command,
   return CW_CLI_FAILURE;
 }
 
+static void
+print_group_usage (FILE               *out,
+                   const char         *group,
+                   const CwCliCommand *sub_commands,
+                   guint               n_commands)
+{
+  /* Translators: %s is a command group, such as "inventory" */
+  fprintf (out, _("Usage:\n  changeward-cli %s COMMAND [OPTION…]\n"), group);
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < n_commands; i++)
+    fprintf (out, "  %-8s %s\n", sub_commands[i].name, _(sub_commands[i].summary));
+  fputc ('\n', out);
+  fprintf (out, _("Run “changeward-cli %s COMMAND --help” for the options of a command. "
+                  "Each takes --workspace PATH.\n"), group);
+}
+
+/* Runs the sub-command of a group ("inventory import ..."): argv[0] is the
+ * group, argv[1] the sub-command. */
+int
+cw_cli_run_group (const char         *group,
+                  const CwCliCommand *sub_commands,
+                  guint               n_commands,
+                  int                 argc,
+                  char              **argv)
+{
+  const char *name;
+
+  if (argc < 2)
+    {
+      print_group_usage (stderr, group, sub_commands, n_commands);
+      return CW_CLI_USAGE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_group_usage (stdout, group, sub_commands, n_commands);
+      return CW_CLI_OK;
+    }
+
+  for (guint i = 0; i < n_commands; i++)
+    if (g_str_equal (name, sub_commands[i].name))
+      return sub_commands[i].run (argc - 1, argv + 1);
+
+  /* Translators: the first %s is a command group, the second what was typed */
+  fprintf (stderr, _("changeward-cli %s: unknown command “%s”\n\n"), group, name);
+  print_group_usage (stderr, group, sub_commands, n_commands);
+  return CW_CLI_USAGE;
+}
+
 /* Parses options; the positional arguments stay in argv[1..argc-1]. */
 int
 cw_cli_parse_with_args (GOptionContext   *context,

@@ -40,6 +40,11 @@ int  cw_cli_parse          (GOptionContext    *context,
 int  cw_cli_usage_error    (const char        *command,
                             const char        *format,
                             ...) G_GNUC_PRINTF (2, 3);
+int  cw_cli_run_group      (const char        *group,
+                            const CwCliCommand *sub_commands,
+                            guint              n_commands,
+                            int                argc,
+                            char             **argv);
 int  cw_cli_fail           (const char        *command,
                             const GError      *error);
 int  cw_cli_fail_with      (const char        *command,

@@ -199,10 +199,11 @@ _cw_compat_rule_from_row (sqlite3_stmt *stmt)
   return rule;
 }
 
-sqlite3_stmt *
-_cw_compat_prepare (CwStore     *store,
-                    const char  *sql,
-                    GError     **error)
+static sqlite3_stmt *
+prepare (CwStore     *store,
+         const char  *sql,
+         const char  *message,
+         GError     **error)
 {
   sqlite3 *db = cw_store_get_handle (store);
   sqlite3_stmt *stmt = NULL;
@@ -210,11 +211,19 @@ _cw_compat_prepare (CwStore     *store,
 
   if (rc != SQLITE_OK)
     {
-      cw_store_set_sql_error (error, db, rc, _("Could not read the compatibility matrix"));
+      cw_store_set_sql_error (error, db, rc, message);
       return NULL;
     }
 
   return stmt;
+}
+
+sqlite3_stmt *
+_cw_compat_prepare (CwStore     *store,
+                    const char  *sql,
+                    GError     **error)
+{
+  return prepare (store, sql, _("Could not read the compatibility matrix"), error);
 }
 
 static int
@@ -316,17 +325,7 @@ _cw_compat_prepare_write (CwStore     *store,
                           const char  *sql,
                           GError     **error)
 {
-  sqlite3 *db = cw_store_get_handle (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      cw_store_set_sql_error (error, db, rc, _("Could not save the compatibility matrix"));
-      return NULL;
-    }
-
-  return stmt;
+  return prepare (store, sql, _("Could not save the compatibility matrix"), error);
 }
 
 /* Savepoints nest inside a caller's transaction (the CSV import runs these

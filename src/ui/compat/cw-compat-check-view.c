@@ -319,12 +319,10 @@ static void
 set_style (GtkWidget  *widget,
            const char *style)
 {
-  const char *styles[] = { "error", "warning", "success", NULL };
-
-  gtk_widget_set_css_classes (widget, styles + 3);
-  for (guint i = 0; styles[i] != NULL; i++)
-    if (g_str_equal (styles[i], style))
-      gtk_widget_add_css_class (widget, style);
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_remove_css_class (widget, "warning");
+  gtk_widget_remove_css_class (widget, "success");
+  gtk_widget_add_css_class (widget, style);
 }
 
 static int
