@@ -1,18 +1,699 @@
-/* test-runbook-io.c
+/* test-runbook-io.c: runbooks as JSON, CSV and Markdown.
  *
  * Copyright 2026 The Changeward developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-runbook-io"
+
 #include "config.h"
 
-#include <glib.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
-/* PLACEHOLDER: being written */
+#include "cw-runbook-io-private.h"
+#include "test-runbook-io.h"
+
+/****************************************************************************
+ * JSON
+ ****************************************************************************/
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(CwRunbook) runbook = full_runbook ();
+  g_autoptr(CwRunbook) back = NULL;
+  g_autoptr(GPtrArray) problems = cw_runbook_validate (runbook);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = cw_runbook_to_json (runbook);
+  g_autofree char *again = NULL;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"changeward-runbook/1\",\n  \"name\": \"Switch stack"));
+  g_assert_true (g_str_has_suffix (json, "\n  ]\n}\n"));
+  g_assert_nonnull (strstr (json, "\n  \"approved_at\": \"2026-11-02T10:00:00Z\",\n"));
+  g_assert_nonnull (strstr (json, "\"argv\": [\"ssh\", \"sw1\", \"show version | include \\\"IOS\\\"\""));
+  g_assert_nonnull (strstr (json, "\\ttab\\u0001ctl\\r\\nend ✓"));
+  g_assert_null (strstr (json, "created_at"));
+
+  back = cw_runbook_from_json (json, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_runbook_content_equal (runbook, back));
+  g_assert_cmpuint (back->version, ==, 3);
+  g_assert_cmpint (back->state, ==, CW_RUNBOOK_APPROVED);
+  g_assert_cmpstr (back->author, ==, "Zoë");
+  g_assert_cmpstr (back->approver, ==, "Mårten");
+  g_assert_cmpint (back->approved_at, ==, runbook->approved_at);
+
+  again = cw_runbook_to_json (back);
+  g_assert_cmpstr (again, ==, json);
+}
+
+
+static void
+test_json_minimal (void)
+{
+  g_autoptr(CwRunbook) runbook = cw_runbook_new ("Empty");
+  g_autoptr(CwRunbook) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = cw_runbook_to_json (runbook);
+  g_autofree char *step_json = NULL;
+
+  /* A draft never saved: no version, no state, nothing empty. */
+  g_assert_cmpstr (json, ==, "{\n  \"format\": \"changeward-runbook/1\",\n  \"name\": \"Empty\",\n  \"steps\": []\n}\n");
+
+  add_step (runbook, "a", CW_PHASE_VALIDATION, CW_STEP_MANUAL, "A", 0, NULL);
+  step_json = cw_runbook_to_json (runbook);
+  g_assert_nonnull (strstr (step_json, "\n    {\n      \"id\": \"a\",\n      \"phase\": \"validation\",\n"
+                                       "      \"title\": \"A\",\n      \"type\": \"manual\",\n"
+                                       "      \"duration_min\": 0\n    }\n  ]\n}\n"));
+
+  back = cw_runbook_from_json (step_json, -1, "Renamed", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Renamed");
+  g_assert_cmpuint (back->version, ==, 0);
+  g_assert_cmpint (back->state, ==, CW_RUNBOOK_DRAFT);
+  g_assert_cmpuint (back->steps->len, ==, 1);
+}
+
+/* A file written by hand in the documented layout reads and writes back to
+ * the same bytes. */
+static void
+test_json_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "samples", "runbooks",
+                                                 "switch-upgrade.json", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(CwRunbook) runbook = NULL;
+  g_autoptr(GError) error = NULL;
+  CwRunbookStep *step;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, &error));
+  runbook = cw_runbook_from_json (data, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (runbook->name, ==, "Switch stack OS upgrade");
+  g_assert_cmpstr (runbook->ci_class, ==, "network");
+  g_assert_cmpuint (runbook->steps->len, ==, 6);
+  step = cw_runbook_find_step (runbook, "pre-1");
+  g_assert_nonnull (step);
+  g_assert_cmpint (step->type, ==, CW_STEP_COMMAND);
+  g_assert_cmpstr (step->argv[2], ==, "show version");
+  g_assert_cmpuint (step->timeout_s, ==, 300);
+  g_assert_cmpint (step->evidence, ==, CW_EVIDENCE_NOTE | CW_EVIDENCE_OUTPUT);
+
+  again = cw_runbook_to_json (runbook);
+  g_assert_cmpstr (again, ==, data);
+}
+
+#define STEPS_OK "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'duration_min': 5}," \
+                 "{'id': 'b', 'phase': 'rollback', 'title': 'B', 'type': 'manual', 'predecessors': ['a']}]"
+#define HEAD "{'format': 'changeward-runbook/1', 'name': 'T', "
+
+static const struct
+{
+  const char *json;
+  const char *expected;  /* the start of the message */
+  gboolean    alone;     /* the only error reported */
+} json_errors[] = {
+  { "{\n  'format': 'changeward-runbook/1',\n  'name': ,\n}", "line 3, column ", TRUE },
+  { "", "the file is empty" },
+  { "[1, 2]", "$: expected an object" },
+  { "{'name': 'T', " STEPS_OK "}", "$: the member “format” is missing" },
+  { "{'format': 'changeward-runbook/2', 'name': 'T', 'extra': 1, 'steps': 5}",
+    "$.format: the file is in format “changeward-runbook/2”; this version of Changeward reads “changeward-runbook/1”", TRUE },
+  { "{'format': 'my-runbook', 'name': 'T', " STEPS_OK "}", "$.format: “my-runbook” is not a runbook format" },
+  { "{'format': 7, 'name': 'T', " STEPS_OK "}", "$.format: expected the string" },
+  { HEAD "'nmae': 'x', " STEPS_OK "}", "$.nmae: unknown member; the members here are: format, name," },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'duration_min': '5'}]}",
+    "$.steps[0].duration_min: expected a whole number ≥ 0" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'duration_min': -1}]}",
+    "$.steps[0].duration_min: expected a whole number ≥ 0" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'duration_min': 2.5}]}",
+    "$.steps[0].duration_min: expected a whole number ≥ 0" },
+  { HEAD "'buffer_min': 99999999, " STEPS_OK "}", "$.buffer_min: 99999999 is too large" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 5, 'type': 'manual'}]}", "$.steps[0].title: expected a string" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': null, 'type': 'manual'}]}", "$.steps[0].title: expected a string" },
+  { HEAD "'steps': {}}", "$.steps: expected an array of steps" },
+  { HEAD "'steps': [7]}", "$.steps[0]: expected an object" },
+  { HEAD "'applies_to': {'product': 'X', 'class': 'server'}, " STEPS_OK "}", "$.applies_to.class: unknown member" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'command', "
+    "'command': {'argv': ['x', 3]}}]}", "$.steps[0].command.argv[1]: expected a string" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'command', "
+    "'command': {'argv': ['x'], 'expected_exit': 'zero'}}]}", "$.steps[0].command.expected_exit: expected a whole number" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'type': 'manual'}]}", "$.steps[0]: the required member “title” is missing" },
+  { "{'format': 'changeward-runbook/1', 'steps': []}", "$: the required member “name” is missing" },
+  { HEAD "'description': 'x'}", "$: the required member “steps” is missing" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'later', 'title': 'A', 'type': 'manual'}]}",
+    "$.steps[0].phase: unknown phase “later”; expected one of: preparation, pre-checks, backup, execution, validation, rollback" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'robot'}]}",
+    "$.steps[0].type: unknown step type “robot”; expected one of: manual, command, gate, approval, comms" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'evidence': ['note', 'photo']}]}",
+    "$.steps[0].evidence[1]: unknown evidence “photo”" },
+  { HEAD "'state': 'final', " STEPS_OK "}", "$.state: unknown state “final”" },
+  { HEAD "'approved_at': 'yesterday', " STEPS_OK "}", "$.approved_at: “yesterday” is not a date and time" },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual'},"
+    "{'id': 'b', 'phase': 'rollback', 'title': 'B', 'type': 'manual', 'predecessors': ['zz']}]}",
+    "$.steps[1] (“b”): " },
+  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual'},"
+    "{'id': 'b', 'phase': 'rollback', 'title': 'B', 'type': 'manual'},"
+    "{'id': 'a', 'phase': 'rollback', 'title': 'A2', 'type': 'manual'}]}",
+    "$.steps[2] (“a”): " },
+  { HEAD "'steps': [{'id': 'x', 'phase': 'rollback', 'title': 'X', 'type': 'manual'},"
+    "{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'command'}]}",
+    "$.steps[1] (“a”): " },
+};
+
+static void
+test_json_errors (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (json_errors); i++)
+    {
+      g_autofree char *json = sq (json_errors[i].json);
+      g_autoptr(CwRunbook) runbook = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("JSON case %u", i);
+      runbook = cw_runbook_from_json (json, -1, NULL, &error);
+      g_assert_null (runbook);
+      g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, json_errors[i].expected));
+      /* A newer format is reported alone, not with its unknown members. */
+      if (json_errors[i].alone)
+        g_assert_cmpuint (count_lines (error->message), ==, 1);
+    }
+}
+
+static void
+test_json_error_details (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwRunbook) runbook = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  /* Every error at once: a typo, a wrong type and an unknown phase. */
+  json = sq (HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'titel': 'A', 'title': 'A', 'type': 'manual'},"
+             "{'id': 'b', 'phase': 'rollback', 'title': 'B', 'type': 'manual', 'duration_min': true},"
+             "{'id': 'c', 'phase': 'after', 'title': 'C', 'type': 'manual', 'predecessors': ['zz']}]}");
+  runbook = cw_runbook_from_json (json, -1, NULL, &error);
+  g_assert_null (runbook);
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "$.steps[0].titel: unknown member"));
+  g_assert_true (g_str_has_prefix (lines[1], "$.steps[1].duration_min: expected a whole number ≥ 0"));
+  g_assert_true (g_str_has_prefix (lines[2], "$.steps[2].phase: unknown phase “after”"));
+  g_clear_error (&error);
+  g_clear_pointer (&json, g_free);
+
+  /* A cycle: the message names it at the path of its first step. */
+  json = sq (HEAD "'steps': [{'id': 'x', 'phase': 'rollback', 'title': 'X', 'type': 'manual'},"
+             "{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'predecessors': ['c']},"
+             "{'id': 'c', 'phase': 'execution', 'title': 'C', 'type': 'manual', 'predecessors': ['a']}]}");
+  runbook = cw_runbook_from_json (json, -1, NULL, &error);
+  g_assert_null (runbook);
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  g_assert_cmpuint (count_lines (error->message), ==, 1);
+  g_assert_true (g_str_has_prefix (error->message, "$.steps[1] (“a”): ")
+                 || g_str_has_prefix (error->message, "$.steps[2] (“c”): "));
+  g_clear_error (&error);
+
+  /* Problems of the second step with an id are at its own path. */
+  g_clear_pointer (&json, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+  json = sq (HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual'},"
+             "{'id': 'a', 'phase': 'rollback', 'title': '', 'type': 'manual'}]}");
+  runbook = cw_runbook_from_json (json, -1, NULL, &error);
+  g_assert_null (runbook);
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "$.steps[1] (“a”): "));
+  g_assert_true (g_str_has_prefix (lines[1], "$.steps[1] (“a”): "));
+  g_clear_error (&error);
+
+  /* Invalid UTF-8, with where it is. */
+  runbook = cw_runbook_from_json ("{\n  \"name\": \"caf\xE9\"\n}", -1, NULL, &error);
+  g_assert_null (runbook);
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "line 2, column 15: the file is not valid UTF-8 text");
+  g_clear_error (&error);
+
+  /* A whole number written as a float is a whole number; null is absent. */
+  g_clear_pointer (&json, g_free);
+  json = sq (HEAD "'description': null, 'steps': [{'id': 'a', 'phase': 'validation', 'title': 'A', 'type': 'manual', "
+             "'duration_min': 5.0, 'stream': null}]}");
+  runbook = cw_runbook_from_json (json, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (runbook->description);
+  g_assert_cmpuint (((CwRunbookStep *) g_ptr_array_index (runbook->steps, 0))->duration_min, ==, 5);
+}
+
+/****************************************************************************
+ * CSV
+ ****************************************************************************/
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(CwRunbook) runbook = full_runbook ();
+  g_autoptr(CwRunbook) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = cw_runbook_to_csv (runbook);
+  g_autofree char *again = NULL;
+
+  g_assert_true (g_str_has_prefix (csv, CW_RUNBOOK_CSV_HEADER "\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\npre-1,pre-checks,network,Check the version,command,10,prep-1,"
+                                 "\"ssh sw1 'show version | include \"\"IOS\"\"' 'it'\\''s' '$HOME' 'a\\b' '' naïve\",0,\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\ngo-1,execution,,Go or no-go,gate,1,\"pre-1;bk-1\",,,\r\n"));
+
+  g_assert_null (cw_runbook_from_csv (csv, -1, NULL, &error));
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  g_clear_error (&error);
+
+  back = cw_runbook_from_csv (csv, -1, "Imported", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Imported");
+  g_assert_cmpuint (back->steps->len, ==, runbook->steps->len);
+  for (guint i = 0; i < runbook->steps->len; i++)
+    {
+      const CwRunbookStep *a = g_ptr_array_index (runbook->steps, i);
+      const CwRunbookStep *b = g_ptr_array_index (back->steps, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpint (a->phase, ==, b->phase);
+      g_assert_cmpstr (a->stream, ==, b->stream);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpint (a->type, ==, b->type);
+      g_assert_cmpuint (a->duration_min, ==, b->duration_min);
+      g_assert_true ((a->predecessors == NULL) == (b->predecessors == NULL));
+      if (a->predecessors != NULL)
+        g_assert_true (g_strv_equal ((const char * const *) a->predecessors, (const char * const *) b->predecessors));
+      g_assert_true ((a->argv == NULL) == (b->argv == NULL));
+      if (a->argv != NULL)
+        g_assert_true (g_strv_equal ((const char * const *) a->argv, (const char * const *) b->argv));
+      g_assert_cmpint (a->expected_exit, ==, b->expected_exit);
+      g_assert_cmpstr (a->instructions, ==, b->instructions);
+      /* Not carried by a task list. */
+      g_assert_null (b->acceptance);
+      g_assert_cmpint (b->evidence, ==, CW_EVIDENCE_NONE);
+      g_assert_null (b->workdir);
+      g_assert_cmpuint (b->timeout_s, ==, 0);
+      g_assert_null (b->output_regex);
+    }
+
+  again = cw_runbook_to_csv (back);
+  g_assert_cmpstr (again, ==, csv);
+}
+
+static void
+test_csv_columns (void)
+{
+  g_autoptr(CwRunbook) runbook = NULL;
+  g_autoptr(GError) error = NULL;
+  const CwRunbookStep *step;
+
+  /* Any order, optional columns left out, names in any case; a byte-order
+   * mark; predecessors with spaces and empty parts; a multi-line field. */
+  runbook = cw_runbook_from_csv ("\xEF\xBB\xBF" "Type, title ,PHASE,id,predecessors,command,instructions\n"
+                                 "manual,A,execution,a,,,\"line one\nline two\"\n"
+                                 "command,B,rollback,b, a ;; ,ssh 'host one' \"x y\",\n",
+                                 -1, "Ordered", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runbook->steps->len, ==, 2);
+  step = g_ptr_array_index (runbook->steps, 0);
+  g_assert_cmpstr (step->instructions, ==, "line one\nline two");
+  g_assert_null (step->stream);
+  g_assert_cmpuint (step->duration_min, ==, 0);
+  step = g_ptr_array_index (runbook->steps, 1);
+  g_assert_cmpint (step->type, ==, CW_STEP_COMMAND);
+  g_assert_cmpint (step->phase, ==, CW_PHASE_ROLLBACK);
+  g_assert_cmpuint (g_strv_length (step->predecessors), ==, 1);
+  g_assert_cmpstr (step->predecessors[0], ==, "a");
+  g_assert_cmpuint (g_strv_length (step->argv), ==, 3);
+  g_assert_cmpstr (step->argv[1], ==, "host one");
+  g_assert_cmpstr (step->argv[2], ==, "x y");
+  g_assert_null (step->instructions);
+}
+
+#define CSV_HEAD CW_RUNBOOK_CSV_HEADER "\n"
+#define ROW_A "a,execution,,A,manual,5,,,,\n"
+#define ROW_B "b,rollback,,B,manual,5,a,,,\n"
+
+static const struct
+{
+  const char *csv;
+  const char *expected;  /* the whole message */
+} csv_errors[] = {
+  { "", "The file is empty; a task list starts with the header " CW_RUNBOOK_CSV_HEADER },
+  { ROW_A ROW_B, "line 1: the first line is not a header; a task list starts with the columns " CW_RUNBOOK_CSV_HEADER },
+  { CW_RUNBOOK_CSV_HEADER ",owner\n" "a,execution,,A,manual,5,,,,,me\n" ROW_B,
+    "line 1: unknown column “owner”; the columns are " CW_RUNBOOK_CSV_HEADER "\n"
+    "line 3: the number of fields differs from the header’s" },
+  { "id,phase,title\n" "a,execution,A\n", "line 1: the required column “type” is missing" },
+  { "id,phase,title,type,phase\n" "a,execution,A,manual,execution\n", "line 1: the column “phase” appears twice" },
+  { CSV_HEAD ROW_A "b,rollback,B\n", "line 3: the number of fields differs from the header’s" },
+  { CSV_HEAD "a,execution,,A,manual,5,,,,\"two\nlines\"\n" "b,rollback,,\"B,manual,5,a,,,\n",
+    "line 4: a quoted field is never closed" },
+  { CSV_HEAD ROW_A "b,rollback,,B\xFF,manual,5,a,,,\n", "line 3: the line is not valid UTF-8 text" },
+  { CSV_HEAD "a,later,,A,manual,5,,,,\n" ROW_B,
+    "line 2: unknown phase “later”; expected one of: preparation, pre-checks, backup, execution, validation, rollback" },
+  { CSV_HEAD "a,execution,,A,robot,5,,,,\n" ROW_B,
+    "line 2: unknown step type “robot”; expected one of: manual, command, gate, approval, comms" },
+  { CSV_HEAD "a,execution,,A,manual,5m,,,,\n" ROW_B "c,rollback,,C,manual,-1,,,,\n",
+    "line 2: duration_min “5m” is not a whole number from 0 to 1000000\n"
+    "line 4: duration_min “-1” is not a whole number from 0 to 1000000" },
+  { CSV_HEAD "a,execution,,A,command,5,,ls,zero,\n" ROW_B, "line 2: expected_exit “zero” is not a whole number" },
+};
+
+static void
+test_csv_errors (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (csv_errors); i++)
+    {
+      g_autoptr(CwRunbook) runbook = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("CSV case %u", i);
+      runbook = cw_runbook_from_csv (csv_errors[i].csv, -1, "T", &error);
+      g_assert_null (runbook);
+      g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==, csv_errors[i].expected);
+    }
+}
+
+static void
+test_csv_error_lines (void)
+{
+  g_autoptr(CwRunbook) runbook = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A command that does not parse as a quoted argument list. */
+  runbook = cw_runbook_from_csv (CSV_HEAD "a,execution,,A,command,5,,ssh 'sw1,,\n" ROW_B, -1, "T", &error);
+  g_assert_null (runbook);
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "line 2: the command cannot be read as a quoted argument list: "));
+  g_assert_cmpuint (count_lines (error->message), ==, 1);
+  g_clear_error (&error);
+
+  /* Validation problems at the line their step starts on, after a record
+   * that spans two lines. */
+  runbook = cw_runbook_from_csv (CSV_HEAD "a,execution,,A,manual,5,,,,\"two\nlines\"\n"
+                                 "b,rollback,,B,manual,5,zz,,,\n", -1, "T", &error);
+  g_assert_null (runbook);
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "line 4: "));
+  g_assert_nonnull (strstr (error->message, "“zz”"));
+  g_assert_cmpuint (count_lines (error->message), ==, 1);
+  g_clear_error (&error);
+
+  runbook = cw_runbook_from_csv (CSV_HEAD ROW_B "\n"
+                                 "c,execution,,C,manual,5,a,,,\n"
+                                 "a,execution,,A,manual,5,c,,,\n", -1, "T", &error);
+  g_assert_null (runbook);
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  g_assert_cmpuint (count_lines (error->message), ==, 1);
+  g_assert_true (g_str_has_prefix (error->message, "line 4: ") || g_str_has_prefix (error->message, "line 5: "));
+}
+
+static void
+test_command_quoting (void)
+{
+  const char *argvs[][9] = {
+    { "ssh", "sw1", "show version", NULL },
+    { "echo", "it's", "\"quoted\"", "$HOME", "`id`", "a\\b", "", NULL },
+    { "x", "--opt=a,b", "/tmp/x.y_z@host:1%", "naïve", "#not-a-comment", "~", "a;b", "line\nbreak", NULL },
+    { "''", "'", "\\", "*", "a b\tc", NULL },
+  };
+  const char *expected[] = {
+    "ssh sw1 'show version'",
+    "echo 'it'\\''s' '\"quoted\"' '$HOME' '`id`' 'a\\b' ''",
+    "x --opt=a,b /tmp/x.y_z@host:1% naïve '#not-a-comment' '~' 'a;b' 'line\nbreak'",
+    "''\\'''\\''' ''\\''' '\\' '*' 'a b\tc'",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (argvs); i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_auto(GStrv) back = NULL;
+      g_autoptr(GError) error = NULL;
+
+      _cw_runbook_io_append_argv (line, argvs[i]);
+      g_assert_cmpstr (line->str, ==, expected[i]);
+      g_assert_true (g_shell_parse_argv (line->str, NULL, &back, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_strv_equal ((const char * const *) back, argvs[i]));
+    }
+}
+
+/****************************************************************************
+ * Markdown
+ ****************************************************************************/
+
+/* The number in the row "| @label | N |" of the timing table. */
+static guint
+table_figure (const char *markdown,
+              const char *label)
+{
+  g_autofree char *row = g_strdup_printf ("\n| %s | ", label);
+  const char *found = strstr (markdown, row);
+
+  g_assert_nonnull (found);
+  found += strlen (row);
+  if (g_str_has_prefix (found, "**"))
+    found += 2;
+
+  return (guint) g_ascii_strtoull (found, NULL, 10);
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(CwRunbook) runbook = full_runbook ();
+  g_autoptr(CwRunbookTiming) timing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *path = NULL;
+  const char *last = NULL;
+  CwRunbookStep *step;
+
+  step = cw_runbook_find_step (runbook, "val-1");
+  g_free (step->title);
+  step->title = g_strdup ("Use *stars*, _under_ [links] <b> #1");
+  markdown = cw_runbook_to_markdown (runbook);
+  timing = cw_runbook_timing (runbook, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_str_has_prefix (markdown, "# Switch stack “Kern-1” — Überprüfung ✓\n\nUpgrade the *core* stack."));
+  g_assert_true (g_str_has_suffix (markdown, "\n") && !g_str_has_suffix (markdown, "\n\n"));
+  g_assert_nonnull (strstr (markdown, "\n## Timing\n"));
+  g_assert_cmpuint (table_figure (markdown, "Critical path"), ==, timing->critical_min);
+  g_assert_cmpuint (table_figure (markdown, "Validation"), ==, timing->validation_min);
+  g_assert_cmpuint (table_figure (markdown, "Rollback"), ==, timing->rollback_min);
+  g_assert_cmpuint (table_figure (markdown, "Buffer"), ==, 15);
+  g_assert_cmpuint (table_figure (markdown, "**Window needed**"), ==, timing->window_min);
+  g_assert_cmpuint (timing->window_min, >, 0);
+  path = g_strjoinv ("` → `", timing->critical_ids);
+  g_assert_nonnull (strstr (markdown, path));
+
+  /* One section per phase, in the order they run, rollback last. */
+  for (guint phase = 0; phase < CW_N_PHASES; phase++)
+    {
+      g_autofree char *heading = g_strdup_printf ("\n## %s\n", cw_phase_get_label ((CwPhase) phase));
+      const char *found = strstr (markdown, heading);
+
+      g_assert_nonnull (found);
+      g_assert_true (last == NULL || found > last);
+      last = found;
+    }
+  g_assert_cmpstr (cw_phase_get_label (CW_PHASE_ROLLBACK), ==, "Rollback");
+  g_assert_true (strstr (markdown, "\n### rb-2 — Boot the old image\n") > last);
+
+  g_assert_nonnull (strstr (markdown, "\n### val-1 — Use \\*stars\\*, \\_under\\_ \\[links\\] \\<b\\> \\#1\n"));
+  g_assert_nonnull (strstr (markdown, "\n```sh\nssh sw1 'show version | include \"IOS\"' 'it'\\''s' '$HOME' 'a\\b' '' naïve\n```\n"));
+  g_assert_nonnull (strstr (markdown, "Working directory: `/tmp/wörk dir` · Timeout: 300 s · Expected exit code: 0 · "
+                                      "Output must match: `IOS XE.*17\\.9`"));
+  g_assert_nonnull (strstr (markdown, "\n*Command* · 10 min · stream `network` · after `prep-1`\n"));
+  g_assert_nonnull (strstr (markdown, "**Acceptance:** NOC acknowledged\n"));
+  g_assert_nonnull (strstr (markdown, "**Evidence:** a note, a file\n"));
+  g_assert_nonnull (strstr (markdown, "- **Approved by:** Mårten, 2026-11-02 10:00 UTC\n"));
+
+  /* Empty phases are left out; a cycle is said instead of the timing. */
+  for (guint i = runbook->steps->len; i-- > 0;)
+    {
+      step = g_ptr_array_index (runbook->steps, i);
+      if (step->phase == CW_PHASE_BACKUP)
+        g_ptr_array_remove_index (runbook->steps, i);
+    }
+  step = cw_runbook_find_step (runbook, "prep-1");
+  step->predecessors = g_strsplit ("ex-1", ";", -1);
+  g_free (markdown);
+  markdown = cw_runbook_to_markdown (runbook);
+  g_assert_null (strstr (markdown, "\n## Backup\n"));
+  g_assert_nonnull (strstr (markdown, "\n## Execution\n"));
+  g_assert_null (strstr (markdown, "| Critical path |"));
+  g_assert_nonnull (strstr (markdown, "The runbook has a cycle"));
+}
+
+/****************************************************************************
+ * Formats and files
+ ****************************************************************************/
+
+static void
+test_formats (void)
+{
+  CwRunbookFormat format = CW_RUNBOOK_FORMAT_MARKDOWN;
+
+  g_assert_true (cw_runbook_format_from_string ("json", &format));
+  g_assert_cmpint (format, ==, CW_RUNBOOK_FORMAT_JSON);
+  g_assert_true (cw_runbook_format_from_string ("CSV", &format));
+  g_assert_cmpint (format, ==, CW_RUNBOOK_FORMAT_CSV);
+  g_assert_true (cw_runbook_format_from_string ("markdown", &format));
+  g_assert_cmpint (format, ==, CW_RUNBOOK_FORMAT_MARKDOWN);
+  g_assert_false (cw_runbook_format_from_string ("xml", &format));
+  g_assert_false (cw_runbook_format_from_string (NULL, &format));
+
+  g_assert_true (cw_runbook_format_guess ("/tmp/a.b/Runbook.JSON", &format));
+  g_assert_cmpint (format, ==, CW_RUNBOOK_FORMAT_JSON);
+  g_assert_true (cw_runbook_format_guess ("tasks.csv", &format));
+  g_assert_cmpint (format, ==, CW_RUNBOOK_FORMAT_CSV);
+  g_assert_true (cw_runbook_format_guess ("print.md", &format));
+  g_assert_cmpint (format, ==, CW_RUNBOOK_FORMAT_MARKDOWN);
+  g_assert_true (cw_runbook_format_guess ("print.markdown", &format));
+  g_assert_false (cw_runbook_format_guess ("/tmp/x.json/runbook", &format));
+  g_assert_false (cw_runbook_format_guess ("runbook.txt", &format));
+  g_assert_false (cw_runbook_format_guess (".csv", &format));
+  g_assert_false (cw_runbook_format_guess ("csv", &format));
+}
+
+static void
+test_read_file (void)
+{
+  g_autoptr(CwRunbook) runbook = full_runbook ();
+  g_autoptr(CwRunbook) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("runbook-io-XXXXXX", &error);
+  g_autofree char *json_path = g_build_filename (dir, "exported.json", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "Switch upgrade.v2.csv", NULL);
+  g_autofree char *txt_path = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *md_path = g_build_filename (dir, "print.md", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *json = cw_runbook_to_json (runbook);
+  g_autofree char *csv = cw_runbook_to_csv (runbook);
+  g_autofree char *markdown = cw_runbook_to_markdown (runbook);
+  CwRunbookFormat format = CW_RUNBOOK_FORMAT_JSON;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (json_path, json, -1, &error));
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, &error));
+  g_assert_true (g_file_set_contents (txt_path, json, -1, &error));
+  g_assert_true (g_file_set_contents (md_path, markdown, -1, &error));
+
+  read = cw_runbook_read_file (json_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_runbook_content_equal (read, runbook));
+  g_clear_pointer (&read, cw_runbook_free);
+
+  /* CSV: the base name without its extension, unless a name is given. */
+  read = cw_runbook_read_file (csv_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->name, ==, "Switch upgrade.v2");
+  g_assert_cmpuint (read->steps->len, ==, runbook->steps->len);
+  g_clear_pointer (&read, cw_runbook_free);
+  read = cw_runbook_read_file (csv_path, NULL, "Given", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->name, ==, "Given");
+  g_clear_pointer (&read, cw_runbook_free);
+
+  /* An extension that says nothing needs the format. */
+  g_assert_null (cw_runbook_read_file (txt_path, NULL, NULL, &error));
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  g_clear_error (&error);
+  read = cw_runbook_read_file (txt_path, &format, "From text", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->name, ==, "From text");
+
+  /* Markdown is only written. */
+  g_assert_null (cw_runbook_read_file (md_path, NULL, NULL, &error));
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Markdown"));
+  g_clear_error (&error);
+
+  g_assert_null (cw_runbook_read_file (missing, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, missing));
+
+  g_unlink (json_path);
+  g_unlink (csv_path);
+  g_unlink (txt_path);
+  g_unlink (md_path);
+  g_rmdir (dir);
+}
+
+/* 2,000 steps in 20 streams: reading and writing stay linear. The
+ * benchmark measures it; here it must only round-trip. */
+static void
+test_large (void)
+{
+  g_autoptr(CwRunbook) runbook = cw_runbook_new ("Large");
+  g_autoptr(CwRunbook) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *csv = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autofree char *pred = i >= 20 ? g_strdup_printf ("s%u", i - 20) : NULL;
+      CwRunbookStep *step = add_step (runbook, id, i < 1900 ? CW_PHASE_EXECUTION : CW_PHASE_ROLLBACK,
+                                      CW_STEP_COMMAND, "Do the thing", 1 + i % 7, pred);
+
+      step->stream = g_strdup_printf ("stream-%u", i % 20);
+      step->argv = strv_of ("ssh", "host", "run it", NULL);
+      step->instructions = g_strdup ("Check **this**,\nthen \"that\".");
+    }
+
+  json = cw_runbook_to_json (runbook);
+  start = g_get_monotonic_time ();
+  back = cw_runbook_from_json (json, -1, NULL, &error);
+  g_assert_no_error (error);
+  again = cw_runbook_to_json (back);
+  g_test_message ("2,000 steps: JSON read and written in %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpstr (again, ==, json);
+
+  csv = cw_runbook_to_csv (runbook);
+  g_clear_pointer (&back, cw_runbook_free);
+  back = cw_runbook_from_csv (csv, -1, "Large", &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_runbook_content_equal (back, runbook));
+}
+
 int
-main (int argc, char **argv)
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/runbook-io/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/runbook-io/json/minimal", test_json_minimal);
+  g_test_add_func ("/runbook-io/json/sample", test_json_sample);
+  g_test_add_func ("/runbook-io/json/errors", test_json_errors);
+  g_test_add_func ("/runbook-io/json/error-details", test_json_error_details);
+  g_test_add_func ("/runbook-io/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/runbook-io/csv/columns", test_csv_columns);
+  g_test_add_func ("/runbook-io/csv/errors", test_csv_errors);
+  g_test_add_func ("/runbook-io/csv/error-lines", test_csv_error_lines);
+  g_test_add_func ("/runbook-io/command-quoting", test_command_quoting);
+  g_test_add_func ("/runbook-io/markdown", test_markdown);
+  g_test_add_func ("/runbook-io/formats", test_formats);
+  g_test_add_func ("/runbook-io/read-file", test_read_file);
+  g_test_add_func ("/runbook-io/large", test_large);
+
   return g_test_run ();
 }
