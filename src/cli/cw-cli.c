@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "cw-cli.h"
+#include "cw-cli-runbook-private.h"
 #include "cw-store.h"
 
 static const CwCliCommand commands[] = {
@@ -25,6 +26,7 @@ static const CwCliCommand commands[] = {
   { "check", N_("Check a workspace’s integrity and foreign keys"), cw_cli_check },
   { "inventory", N_("Import, export and search configuration items"), cw_cli_inventory },
   { "compat", N_("Import, export and check the compatibility matrix"), cw_cli_compat },
+  { "runbook", N_("Import, export, show and approve runbooks"), cw_cli_runbook },
 };
 
 static void

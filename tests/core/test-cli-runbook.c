@@ -5,14 +5,548 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-cli-runbook"
+
 #include "config.h"
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
 
-/* PLACEHOLDER: being written */
-int
-main (int argc, char **argv)
+#include "cw-runbook-store.h"
+#include "test-cli-runbook.h"
+
+/* `changeward-cli runbook import|export|show|approve|list` through the real
+ * binary, on temporary workspaces. The timing the CLI prints is checked
+ * against a longest path worked out in test-cli-runbook.h from the same
+ * table of steps the imported file is written from. */
+
+/* ---- tests ----------------------------------------------------------------- */
+
+static void
+test_import_json (void)
 {
+  g_autofree char *workspace = make_workspace ("import-json.db");
+  g_autofree char *json = small_json (NAME);
+  g_autofree char *file = write_file ("small.json", json);
+  g_autofree char *expected = g_strdup_printf ("Imported “%s” as version 1 (draft), %u steps.\n",
+                                               NAME, (guint) G_N_ELEMENTS (small));
+  g_auto(Run) run = { 0 };
+  g_auto(Run) renamed = { 0 };
+
+  run_cli (&run, "runbook", "import", "--workspace", workspace, file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_steps"), ==,
+                   G_N_ELEMENTS (small));
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions "
+                                               "WHERE state = 'draft' AND author = '" AUTHOR "'"),
+                   ==, 1);
+
+  /* --name overrides the file's name: a second runbook. */
+  run_cli (&renamed, "runbook", "import", "--workspace", workspace, "--name", "Other", file);
+  g_assert_cmpint (renamed.status, ==, 0);
+  g_assert_true (g_str_has_prefix (renamed.out, "Imported “Other” as version 1 (draft)"));
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbooks"), ==, 2);
+}
+
+static void
+test_import_csv (void)
+{
+  g_autofree char *workspace = make_workspace ("import-csv.db");
+  g_autofree char *csv = NULL;
+  g_autofree char *named = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) forced = { 0 };
+  g_auto(Run) show = { 0 };
+  const char *text =
+    "id,phase,stream,title,type,duration_min,predecessors,command,expected_exit,instructions\r\n"
+    "tell,preparation,,Tell the site,comms,5,,,,\r\n"
+    "version,pre-checks,net,Record the version,command,2,tell,"
+      "\"ssh -o BatchMode=yes sw-1 'show version'\",0,Look for **17.6**\r\n"
+    "upgrade,execution,net,Upgrade,manual,30,version,,,\"Install, then reload\"\r\n"
+    "undo,rollback,net,Go back,manual,20,,,,\r\n";
+
+  csv = write_file ("switch-tasks.csv", text);
+  run_cli (&run, "runbook", "import", "--workspace", workspace, csv);
+  g_assert_cmpint (run.status, ==, 0);
+  /* No --name: the file's base name. */
+  g_assert_cmpstr (run.out, ==, "Imported “switch-tasks” as version 1 (draft), 4 steps.\n");
+  /* The command is split as a shell would, and never run through one. */
+  run_cli (&exported, "runbook", "export", "--workspace", workspace, "switch-tasks", "--format",
+           "json");
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_nonnull (strstr (exported.out, "\"argv\": [\"ssh\", \"-o\", \"BatchMode=yes\", "
+                                          "\"sw-1\", \"show version\"]"));
+  g_assert_nonnull (strstr (exported.out, "\"instructions\": \"Install, then reload\""));
+
+  /* An extension that says nothing: --format decides. */
+  named = write_file ("tasks.txt", text);
+  run_cli (&forced, "runbook", "import", "--workspace", workspace, "--format", "csv",
+           "--name", "Switch tasks", named);
+  g_assert_cmpint (forced.status, ==, 0);
+  g_assert_true (g_str_has_prefix (forced.out, "Imported “Switch tasks” as version 1"));
+
+  run_cli (&show, "runbook", "show", "--workspace", workspace, "switch-tasks");
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Critical path: tell → version → upgrade (37 min)\n"));
+  g_assert_nonnull (strstr (show.out, "Rollback: 20 min\n"));
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *workspace = workspace_with_small ("export");
+  g_autofree char *second = make_workspace ("export-second.db");
+  g_autofree char *first_file = tmp_path ("exported.json");
+  g_autofree char *again_file = tmp_path ("again.json");
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) export_again = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) markdown = { 0 };
+
+  run_cli (&to_file, "runbook", "export", "--workspace", workspace, NAME, "--format", "json",
+           "--output", first_file);
+  g_assert_cmpint (to_file.status, ==, 0);
+  first = read_file (first_file);
+  g_assert_nonnull (strstr (first, "\"format\": \"changeward-runbook/1\""));
+  g_assert_nonnull (strstr (first, "\"author\": \"" AUTHOR "\""));
+
+  /* The standard output gets the same bytes. */
+  run_cli (&to_stdout, "runbook", "export", "--workspace", workspace, NAME, "--version", "1",
+           "--format", "json");
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_cmpstr (to_stdout.out, ==, first);
+
+  /* A file written by export, imported and exported again, is the same
+   * file byte for byte. */
+  run_cli (&import, "runbook", "import", "--workspace", second, first_file);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&export_again, "runbook", "export", "--workspace", second, NAME, "--output",
+           again_file);
+  g_assert_cmpint (export_again.status, ==, 0);
+  again = read_file (again_file);
+  g_assert_cmpstr (again, ==, first);
+
+  run_cli (&csv, "runbook", "export", "--workspace", workspace, NAME, "--format", "csv");
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "id,phase,stream,title,type,duration_min,"
+                                            "predecessors,command,expected_exit,instructions"));
+  g_assert_nonnull (strstr (csv.out, "\njoin,execution,,Step join,gate,5,"));
+  g_assert_nonnull (strstr (csv.out, "a2;b2"));
+
+  run_cli (&markdown, "runbook", "export", "--workspace", workspace, NAME, "--format",
+           "markdown");
+  g_assert_cmpint (markdown.status, ==, 0);
+  g_assert_true (g_str_has_prefix (markdown.out, "# " NAME));
+  g_assert_nonnull (strstr (markdown.out, "Step b2"));
+}
+
+static void
+test_show (void)
+{
+  g_autofree char *workspace = workspace_with_small ("show");
+  g_autoptr(GPtrArray) expected_ids = g_ptr_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *critical_line = NULL;
+  g_autofree char *window_line = NULL;
+  g_auto(Run) human = { 0 };
+  g_auto(Run) json = { 0 };
+  guint critical;
+  guint validation;
+  guint rollback;
+  guint window;
+  JsonObject *root;
+  JsonArray *path;
+  JsonArray *steps;
+
+  critical = longest_path ("forward", expected_ids);
+  validation = longest_path ("validation", NULL);
+  rollback = longest_path ("rollback", NULL);
+  window = critical + validation + rollback + SMALL_BUFFER;
+  g_ptr_array_add (expected_ids, NULL);
+  joined = g_strjoinv (" → ", (char **) expected_ids->pdata);
+  g_ptr_array_remove_index (expected_ids, expected_ids->len - 1);
+
+  run_cli (&human, "runbook", "show", "--workspace", workspace, NAME);
+  g_assert_cmpint (human.status, ==, 0);
+  g_assert_nonnull (strstr (human.out, "Name: " NAME "\n"));
+  g_assert_nonnull (strstr (human.out, "Version: 1 (draft)\n"));
+  g_assert_nonnull (strstr (human.out, "Author: " AUTHOR "\n"));
+  critical_line = g_strdup_printf ("Critical path: %s (%u min)\n", joined, critical);
+  g_assert_nonnull (strstr (human.out, critical_line));
+  window_line = g_strdup_printf ("Window needed: %u min (%u:%02u)\n", window, window / 60,
+                                 window % 60);
+  g_assert_nonnull (strstr (human.out, window_line));
+  /* Steps in order, in columns: each row starts with its id. */
+  g_assert_nonnull (strstr (human.out, "\nb1     execution"));
+  g_assert_cmpuint ((guint) (strstr (human.out, "\nb1 ") - human.out), <,
+                    (guint) (strstr (human.out, "\nb2 ") - human.out));
+
+  run_cli (&json, "runbook", "show", "--workspace", workspace, NAME, "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "name"), ==, NAME);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "state"), ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (root, "author"), ==, AUTHOR);
+  g_assert_true (json_object_get_null_member (root, "approver"));
+  g_assert_cmpint (json_object_get_int_member (root, "critical_path_min"), ==, critical);
+  g_assert_cmpint (json_object_get_int_member (root, "validation_min"), ==, validation);
+  g_assert_cmpint (json_object_get_int_member (root, "rollback_min"), ==, rollback);
+  g_assert_cmpint (json_object_get_int_member (root, "buffer_min"), ==, SMALL_BUFFER);
+  g_assert_cmpint (json_object_get_int_member (root, "window_min"), ==, window);
+
+  path = json_object_get_array_member (root, "critical_path");
+  g_assert_cmpuint (json_array_get_length (path), ==, expected_ids->len);
+  for (guint i = 0; i < expected_ids->len; i++)
+    g_assert_cmpstr (json_array_get_string_element (path, i), ==,
+                     g_ptr_array_index (expected_ids, i));
+
+  /* The step objects of the JSON export. */
+  steps = json_object_get_array_member (root, "steps");
+  g_assert_cmpuint (json_array_get_length (steps), ==, G_N_ELEMENTS (small));
+  for (guint i = 0; i < G_N_ELEMENTS (small); i++)
+    {
+      JsonObject *step = json_array_get_object_element (steps, i);
+
+      g_assert_cmpstr (json_object_get_string_member (step, "id"), ==, small[i].id);
+      g_assert_cmpint (json_object_get_int_member (step, "duration_min"), ==, small[i].duration);
+    }
+}
+
+/* A draft with a cycle, as the editor may save one: show lists the steps and
+ * the problems and fails. */
+static void
+test_show_cycle (void)
+{
+  g_autofree char *workspace = make_workspace ("cycle.db");
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(CwRunbook) runbook = cw_runbook_new ("Loop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char * const to_b[] = { "loop-b", NULL };
+  const char * const to_a[] = { "loop-a", NULL };
+  CwRunbookStep *step;
+  g_auto(Run) human = { 0 };
+  g_auto(Run) json = { 0 };
+  JsonObject *root;
+
+  step = cw_runbook_step_new ("loop-a", CW_PHASE_PREPARATION, CW_STEP_MANUAL, "First");
+  step->predecessors = g_strdupv ((char **) to_b);
+  g_ptr_array_add (runbook->steps, step);
+  step = cw_runbook_step_new ("loop-b", CW_PHASE_PREPARATION, CW_STEP_MANUAL, "Second");
+  step->predecessors = g_strdupv ((char **) to_a);
+  g_ptr_array_add (runbook->steps, step);
+
+  store = cw_store_open (workspace, CW_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_runbooks_save_draft (store, runbook, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_cli (&human, "runbook", "show", "--workspace", workspace, "Loop");
+  g_assert_cmpint (human.status, ==, 1);
+  g_assert_nonnull (strstr (human.out, "\nloop-a "));
+  g_assert_nonnull (strstr (human.out, "\nloop-b "));
+  g_assert_null (strstr (human.out, "Critical path:"));
+  g_assert_nonnull (strstr (human.out, "1 problem:\n  - "));
+
+  run_cli (&json, "runbook", "show", "--workspace", workspace, "Loop", "--json");
+  g_assert_cmpint (json.status, ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_null_member (root, "critical_path"));
+  g_assert_true (json_object_get_null_member (root, "window_min"));
+  g_assert_false (json_object_get_boolean_member (root, "valid"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "steps")), ==, 2);
+}
+
+static void
+test_approve (void)
+{
+  g_autofree char *workspace = workspace_with_small ("approve");
+  g_autofree char *json = small_json (NAME);
+  g_autofree char *file = write_file ("small-again.json", json);
+  g_auto(Run) self = { 0 };
+  g_auto(Run) self_case = { 0 };
+  g_auto(Run) other = { 0 };
+  g_auto(Run) twice = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) list = { 0 };
+
+  run_cli (&self, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
+           "--as", AUTHOR);
+  g_assert_cmpint (self.status, ==, 1);
+  g_assert_true (g_str_has_prefix (self.err, "changeward-cli runbook approve: "));
+  g_assert_nonnull (strstr (self.err, AUTHOR));
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions "
+                                               "WHERE state = 'approved'"), ==, 0);
+
+  /* Names compare without case. */
+  run_cli (&self_case, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
+           "--as", "Alice.Adams");
+  g_assert_cmpint (self_case.status, ==, 1);
+
+  run_cli (&other, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
+           "--as", "bob.brown");
+  g_assert_cmpint (other.status, ==, 0);
+  g_assert_cmpstr (other.out, ==, "Approved “" NAME "” version 1 as bob.brown.\n");
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions "
+                                               "WHERE state = 'approved' AND approver = 'bob.brown' "
+                                               "AND approved_at > 0"), ==, 1);
+
+  run_cli (&twice, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
+           "--as", "carol.chen");
+  g_assert_cmpint (twice.status, ==, 1);
+  g_assert_cmpstr (twice.err, !=, "");
+
+  run_cli (&missing, "runbook", "approve", "--workspace", workspace, NAME, "--version", "7",
+           "--as", "carol.chen");
+  g_assert_cmpint (missing.status, ==, 1);
+
+  /* A later import makes version 2, a draft; version 1 stays approved. */
+  run_cli (&import, "runbook", "import", "--workspace", workspace, file);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_str_has_prefix (import.out, "Imported “" NAME "” as version 2 (draft)"));
+
+  run_cli (&show, "runbook", "show", "--workspace", workspace, NAME, "--version", "1");
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Version: 1 (approved)\n"));
+  g_assert_nonnull (strstr (show.out, "Approver: bob.brown\n"));
+
+  run_cli (&list, "runbook", "list", "--workspace", workspace);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "Name "));
+  g_assert_nonnull (strstr (list.out, "\n" NAME "       2         1     13"));
+}
+
+/* A cycle and an unknown predecessor: both reported, nothing saved. */
+static void
+test_import_invalid (void)
+{
+  g_autofree char *workspace = make_workspace ("invalid.db");
+  g_autofree char *file = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint n_errors = 0;
+  gboolean cycle = FALSE;
+  gboolean unknown = FALSE;
+
+  file = write_file ("broken.json",
+                     "{\"format\": \"changeward-runbook/1\", \"name\": \"Broken\", \"steps\": [\n"
+                     "  {\"id\": \"loop-a\", \"phase\": \"preparation\", \"title\": \"A\", "
+                     "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"loop-b\"]},\n"
+                     "  {\"id\": \"loop-b\", \"phase\": \"preparation\", \"title\": \"B\", "
+                     "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"loop-a\"]},\n"
+                     "  {\"id\": \"after\", \"phase\": \"pre-checks\", \"title\": \"C\", "
+                     "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"ghost-step\"]}\n"
+                     "]}\n");
+
+  run_cli (&run, "runbook", "import", "--workspace", workspace, file);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  lines = g_strsplit (run.err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (lines[i], file))
+        continue;
+      n_errors++;
+      if (strstr (lines[i], "loop-a") != NULL && strstr (lines[i], "loop-b") != NULL)
+        cycle = TRUE;
+      if (strstr (lines[i], "ghost-step") != NULL)
+        unknown = TRUE;
+    }
+  g_assert_cmpuint (n_errors, >=, 2);
+  g_assert_true (cycle);
+  g_assert_true (unknown);
+  g_assert_nonnull (strstr (run.err, "Nothing was imported."));
+
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbooks"), ==, 0);
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions"), ==, 0);
+  run_cli (&list, "runbook", "list", "--workspace", workspace);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_null (strstr (list.out, "Broken"));
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *workspace = workspace_with_small ("list");
+  g_autofree char *json = small_json ("Firewall patch");
+  g_autofree char *file = write_file ("firewall.json", json);
+  g_autofree char *empty = make_workspace ("list-empty.db");
+  g_auto(Run) import = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) nothing = { 0 };
+
+  run_cli (&import, "runbook", "import", "--workspace", workspace, file);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&all, "runbook", "list", "--workspace", workspace);
+  g_assert_cmpint (all.status, ==, 0);
+  /* By name, unapproved ones with a dash. */
+  g_assert_nonnull (strstr (all.out, "\nFirewall patch  "));
+  g_assert_nonnull (strstr (all.out, "\n" NAME "    "));
+  g_assert_cmpuint ((guint) (strstr (all.out, "Firewall") - all.out), <,
+                    (guint) (strstr (all.out, NAME) - all.out));
+  g_assert_nonnull (strstr (all.out, "—"));
+
+  run_cli (&search, "runbook", "list", "--workspace", workspace, "--search", "FIREWALL");
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "Firewall patch"));
+  g_assert_null (strstr (search.out, NAME));
+
+  run_cli (&none, "runbook", "list", "--workspace", workspace, "--search", "zzz");
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "No runbook matches “zzz”.\n");
+
+  run_cli (&nothing, "runbook", "list", "--workspace", empty);
+  g_assert_cmpint (nothing.status, ==, 0);
+  g_assert_true (g_str_has_prefix (nothing.out, "There are no runbooks yet."));
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *workspace = workspace_with_small ("errors");
+  g_autofree char *missing_ws = tmp_path ("nowhere.db");
+  g_autofree char *json = small_json (NAME);
+  g_autofree char *file = write_file ("plain.json", json);
+  g_autofree char *no_ext = write_file ("noextension", json);
+  g_autofree char *bad_output = tmp_path ("no-such-dir/out.json");
+  static const struct {
+    int         status;
+    const char *args[10];
+  } cases[] = {
+    { 2, { "runbook", NULL } },
+    { 2, { "runbook", "frobnicate", NULL } },
+    { 2, { "runbook", "import", "--workspace", "WS", NULL } },
+    { 2, { "runbook", "import", "--workspace", "WS", "--format", "markdown", "FILE", NULL } },
+    { 2, { "runbook", "import", "--workspace", "WS", "--format", "xml", "FILE", NULL } },
+    { 2, { "runbook", "import", "--workspace", "WS", "NOEXT", NULL } },
+    { 2, { "runbook", "export", "--workspace", "WS", NAME, NULL } },
+    { 2, { "runbook", "export", "--workspace", "WS", NAME, "--format", "json", "--version", "x",
+           NULL } },
+    { 2, { "runbook", "show", "--workspace", "WS", NULL } },
+    { 2, { "runbook", "show", "--workspace", "WS", NAME, "extra", NULL } },
+    { 2, { "runbook", "approve", "--workspace", "WS", NAME, "--as", "bob", NULL } },
+    { 2, { "runbook", "approve", "--workspace", "WS", NAME, "--version", "1", NULL } },
+    { 2, { "runbook", "approve", "--workspace", "WS", NAME, "--version", "0", "--as", "bob",
+           NULL } },
+    { 1, { "runbook", "show", "--workspace", "WS", "No such runbook", NULL } },
+    { 1, { "runbook", "show", "--workspace", "WS", NAME, "--version", "9", NULL } },
+    { 1, { "runbook", "export", "--workspace", "WS", NAME, "--format", "json", "--output", "BAD",
+           NULL } },
+    { 1, { "runbook", "list", "--workspace", "MISSING", NULL } },
+    { 1, { "runbook", "import", "--workspace", "MISSING", "FILE", NULL } },
+    { 1, { "runbook", "import", "--workspace", "WS", "FILE.gone.json", NULL } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+      g_auto(Run) run = { 0 };
+
+      for (guint i = 0; cases[c].args[i] != NULL; i++)
+        {
+          const char *arg = cases[c].args[i];
+
+          if (g_str_equal (arg, "WS"))
+            g_ptr_array_add (args, g_strdup (workspace));
+          else if (g_str_equal (arg, "MISSING"))
+            g_ptr_array_add (args, g_strdup (missing_ws));
+          else if (g_str_equal (arg, "FILE"))
+            g_ptr_array_add (args, g_strdup (file));
+          else if (g_str_equal (arg, "FILE.gone.json"))
+            g_ptr_array_add (args, g_strconcat (file, ".gone.json", NULL));
+          else if (g_str_equal (arg, "NOEXT"))
+            g_ptr_array_add (args, g_strdup (no_ext));
+          else if (g_str_equal (arg, "BAD"))
+            g_ptr_array_add (args, g_strdup (bad_output));
+          else
+            g_ptr_array_add (args, g_strdup (arg));
+        }
+      g_ptr_array_add (args, NULL);
+
+      run_cli_v (&run, (const char * const *) args->pdata);
+      g_assert_cmpint (run.status, ==, cases[c].status);
+      g_assert_cmpstr (run.err, !=, "");
+    }
+
+  /* Nothing was created or changed by the failures. */
+  g_assert_false (g_file_test (missing_ws, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (bad_output, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions"), ==, 1);
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) top = { 0 };
+  g_auto(Run) group = { 0 };
+  g_auto(Run) show = { 0 };
+
+  run_cli (&top, "--help");
+  g_assert_cmpint (top.status, ==, 0);
+  g_assert_nonnull (strstr (top.out, "\n  runbook "));
+
+  run_cli (&group, "runbook", "--help");
+  g_assert_cmpint (group.status, ==, 0);
+  for (const char * const *name = (const char * const[]) { "list", "show", "import", "export",
+                                                           "approve", NULL };
+       *name != NULL; name++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", *name);
+
+      g_assert_nonnull (strstr (group.out, line));
+    }
+
+  run_cli (&show, "runbook", "show", "--help");
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "--json"));
+  g_assert_nonnull (strstr (show.out, "--version"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
   g_test_init (&argc, &argv, NULL);
-  return g_test_run ();
+
+  tmpdir = cw_test_make_tmpdir ();
+
+  g_test_add_func ("/core/cli-runbook/import-json", test_import_json);
+  g_test_add_func ("/core/cli-runbook/import-csv", test_import_csv);
+  g_test_add_func ("/core/cli-runbook/export", test_export);
+  g_test_add_func ("/core/cli-runbook/show", test_show);
+  g_test_add_func ("/core/cli-runbook/show-cycle", test_show_cycle);
+  g_test_add_func ("/core/cli-runbook/approve", test_approve);
+  g_test_add_func ("/core/cli-runbook/import-invalid", test_import_invalid);
+  g_test_add_func ("/core/cli-runbook/list", test_list);
+  g_test_add_func ("/core/cli-runbook/errors", test_errors);
+  g_test_add_func ("/core/cli-runbook/help", test_help);
+
+  status = g_test_run ();
+
+  cw_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+  return status;
 }

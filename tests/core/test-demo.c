@@ -12,7 +12,9 @@
 #include <sqlite3.h>
 
 #include "cw-demo.h"
+#include "cw-runbook-store.h"
 #include "cw-test-fixture.h"
+#include "test-demo-runbooks.h"
 
 static char *
 create_demo (const char *dir,
@@ -92,6 +94,13 @@ dump (const char *path)
 
       append_rows (out, db, sql);
     }
+  /* The runbooks, but for the times the runbook store takes from the
+   * system clock. */
+  append_rows (out, db, "SELECT * FROM runbooks ORDER BY name");
+  append_rows (out, db, "SELECT r.name, v.number, v.state, v.author, v.approver, v.buffer_min "
+                        "FROM runbook_versions v JOIN runbooks r ON r.id = v.runbook_id "
+                        "ORDER BY r.name, v.number");
+  append_rows (out, db, "SELECT * FROM runbook_steps ORDER BY version_id, position");
   sqlite3_close (db);
 
   return g_string_free (out, FALSE);
@@ -518,6 +527,101 @@ test_populate_refuses_data (void)
   cw_test_remove_tree (dir);
 }
 
+static void
+test_runbooks (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = create_demo (dir, "runbooks.db", CW_DEMO_DEFAULT_SEED, 0);
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_revised = 0;
+
+  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  infos = cw_runbooks_list (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (infos->len, ==, G_N_ELEMENTS (demo_runbooks));
+
+  for (guint r = 0; r < G_N_ELEMENTS (demo_runbooks); r++)
+    {
+      const CwRunbookInfo *info = NULL;
+      g_autoptr(GPtrArray) versions = NULL;
+
+      for (guint i = 0; i < infos->len && info == NULL; i++)
+        {
+          const CwRunbookInfo *candidate = g_ptr_array_index (infos, i);
+
+          if (g_strcmp0 (candidate->ci_class, demo_runbooks[r].ci_class) == 0 &&
+              g_strcmp0 (candidate->product, demo_runbooks[r].product) == 0)
+            info = candidate;
+        }
+      g_assert_nonnull (info);
+      g_assert_nonnull (info->description);
+      g_assert_cmpuint (info->latest_version, ==, demo_runbooks[r].latest);
+      g_assert_cmpuint (info->approved_version, ==, demo_runbooks[r].approved);
+
+      versions = cw_runbooks_list_versions (store, info->name, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (versions->len, ==, demo_runbooks[r].latest);
+
+      for (guint v = 1; v <= demo_runbooks[r].latest; v++)
+        {
+          g_autoptr(CwRunbook) runbook = cw_runbooks_load (store, info->name, v, &error);
+
+          g_assert_no_error (error);
+          assert_complete (runbook);
+
+          g_assert_nonnull (runbook->author);
+          if (v <= demo_runbooks[r].approved)
+            {
+              g_assert_cmpint (runbook->state, ==, CW_RUNBOOK_APPROVED);
+              g_assert_nonnull (runbook->approver);
+              g_assert_cmpstr (runbook->approver, !=, runbook->author);
+              g_assert_cmpint (runbook->approved_at, >, 0);
+            }
+          else
+            {
+              g_assert_cmpint (runbook->state, ==, CW_RUNBOOK_DRAFT);
+              g_assert_null (runbook->approver);
+            }
+        }
+
+      /* A second version changes something the diff view can show. */
+      if (demo_runbooks[r].latest == 2)
+        {
+          g_autoptr(CwRunbook) old_version = cw_runbooks_load (store, info->name, 1, NULL);
+          g_autoptr(CwRunbook) new_version = cw_runbooks_load (store, info->name, 2, NULL);
+          g_autoptr(GPtrArray) changes = cw_runbook_diff (old_version, new_version);
+          gboolean duration_changed = FALSE;
+
+          g_assert_cmpuint (changes->len, >=, 2);
+          for (guint c = 0; c < changes->len; c++)
+            {
+              const CwRunbookChange *change = g_ptr_array_index (changes, c);
+
+              if (change->kind == CW_RUNBOOK_CHANGE_CHANGED &&
+                  g_strcmp0 (change->field, "duration_min") == 0)
+                duration_changed = TRUE;
+            }
+          g_assert_true (duration_changed);
+          n_revised++;
+        }
+    }
+  g_assert_cmpuint (n_revised, ==, 2);
+
+  /* Written by technicians of the demo, approved by leads. */
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM runbook_versions v "
+                                          "JOIN users u ON u.username = v.author "
+                                          "WHERE u.role = 'technician'"), ==, 8);
+  g_assert_cmpint (cw_test_sql_int (path, "SELECT count(*) FROM runbook_versions v "
+                                          "JOIN users u ON u.username = v.approver "
+                                          "WHERE u.role = 'lead'"), ==, 5);
+
+  g_clear_object (&store);
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/core/demo/refuses-existing", test_refuses_existing);
   g_test_add_func ("/core/demo/cancelled", test_cancelled);
   g_test_add_func ("/core/demo/populate-refuses-data", test_populate_refuses_data);
+  g_test_add_func ("/core/demo/runbooks", test_runbooks);
 
   return g_test_run ();
 }

@@ -126,4 +126,10 @@ gboolean           cw_demo_add_compat     (CwDemoRun       *run,
                                            CwStore         *store,
                                            GError         **error);
 
+/* cw-demo-runbooks.c: the runbooks, after the demo's transaction (the
+ * runbook store makes its own). */
+gboolean           cw_demo_add_runbooks   (CwDemoRun       *run,
+                                           CwStore         *store,
+                                           GError         **error);
+
 G_END_DECLS

@@ -258,7 +258,9 @@ fill (CwDemoRun  *run,
  * @clock: the clock the demo's times are relative to
  *
  * Fills an empty workspace with the demo data, in one transaction: on error
- * or cancellation nothing is left behind.
+ * or cancellation nothing is left behind. The runbooks follow, through the
+ * runbook store, which makes its own transactions; cw_demo_create() removes
+ * a workspace whose runbooks failed.
  */
 gboolean
 cw_demo_populate (CwStore              *store,
@@ -341,6 +343,8 @@ cw_demo_populate (CwStore              *store,
 
 out:
   exec_printf (run.db, "PRAGMA foreign_keys = %s", foreign_keys ? "ON" : "OFF");
+  if (ok)
+    ok = cw_demo_add_runbooks (&run, store, error);
   cw_demo_clear_cis (&run);
   g_array_unref (run.site_ids);
   g_ptr_array_unref (run.site_codes);
