@@ -487,6 +487,30 @@ test_timing_diamond (void)
 }
 
 static void
+test_timing_zero_minute_gates (void)
+{
+  g_autoptr(CwRunbook) runbook = cw_runbook_new ("gates");
+  g_autoptr(CwRunbookTiming) timing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  /* A zero-minute gate ends at the same minute as the step it waits for;
+     both a closing gate and one in the middle belong to the path. */
+  add_step (runbook, "a", CW_PHASE_PRECHECKS, NULL, 30, NULL);
+  add_step (runbook, "go", CW_PHASE_PRECHECKS, NULL, 0, "a");
+  add_step (runbook, "b", CW_PHASE_EXECUTION, NULL, 60, "a;go");
+  add_step (runbook, "commit", CW_PHASE_EXECUTION, NULL, 0, "b");
+
+  timing = cw_runbook_timing (runbook, &error);
+  g_assert_no_error (error);
+  path = g_strjoinv (",", timing->critical_ids);
+  g_assert_cmpstr (path, ==, "a,go,b,commit");
+  g_assert_cmpuint (timing->critical_min, ==, 90);
+  assert_slot (timing, 1, 30, 30, TRUE);
+  assert_slot (timing, 3, 90, 90, TRUE);
+}
+
+static void
 test_timing_parallel (void)
 {
   g_autoptr(CwRunbook) runbook = cw_runbook_new ("parallel");
@@ -684,6 +708,7 @@ main (int    argc,
   g_test_add_func ("/runbook/timing/streams", test_timing_streams);
   g_test_add_func ("/runbook/timing/diamond", test_timing_diamond);
   g_test_add_func ("/runbook/timing/parallel", test_timing_parallel);
+  g_test_add_func ("/runbook/timing/zero-minute-gates", test_timing_zero_minute_gates);
   g_test_add_func ("/runbook/timing/cycle", test_timing_cycle);
   g_test_add_func ("/runbook/timing/large", test_timing_large);
   g_test_add_func ("/runbook/diff/fields", test_diff);

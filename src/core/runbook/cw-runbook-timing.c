@@ -205,7 +205,10 @@ mark_critical (const CwRunbook *runbook,
     {
       if (sections[i] != section)
         continue;
-      if (last == G_MAXUINT || end[i] > end[last])
+      /* On a tie, the later start: a zero-minute gate that closes the
+         chain belongs to it. */
+      if (last == G_MAXUINT || end[i] > end[last] ||
+          (end[i] == end[last] && slots[i].start_min > slots[last].start_min))
         last = i;
     }
 
@@ -223,7 +226,9 @@ mark_critical (const CwRunbook *runbook,
 
           if (sections[p] != section || p == last)
             continue;
-          if (next == G_MAXUINT || end[p] > end[next] || (end[p] == end[next] && p < next))
+          if (next == G_MAXUINT || end[p] > end[next] ||
+              (end[p] == end[next] && slots[p].start_min > slots[next].start_min) ||
+              (end[p] == end[next] && slots[p].start_min == slots[next].start_min && p < next))
             next = p;
         }
 
