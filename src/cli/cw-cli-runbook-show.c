@@ -118,7 +118,7 @@ print_steps (const CwRunbook *runbook)
     [COLUMN_TYPE] = _("Type"),
     [COLUMN_DURATION] = _("Min"),
     [COLUMN_STREAM] = _("Stream"),
-    [COLUMN_AFTER] = _("After"),
+    [COLUMN_AFTER] = C_("steps it waits for", "After"),
     [COLUMN_TITLE] = _("Title"),
   };
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);

@@ -212,8 +212,8 @@ read_uint (Reader     *r,
     {
       g_autofree char *path = member_path (base, name);
 
-      add_error (r, path, _("%" G_GINT64_FORMAT " is too large; the largest value is %u"),
-                 value, MAX_NUMBER);
+      add_error (r, path, _("%lld is too large; the largest value is %u"),
+                 (long long) value, MAX_NUMBER);
       return FALSE;
     }
 
