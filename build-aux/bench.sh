@@ -4,6 +4,8 @@
 #   build-aux/bench.sh startup [--runs N] [--cis N]
 #   build-aux/bench.sh inventory [--cis N] [--runs N] [--import-runs N]
 #   build-aux/bench.sh compat [--cis N] [--runs N]
+#   build-aux/bench.sh runbook [--runs N]
+#   build-aux/bench.sh calendar [--cis N] [--runs N]
 #
 # startup: process start to the first frame of the main window on a demo workspace, against the
 # floor, an empty AdwApplicationWindow (tests/bench/cw-bench-empty-window) of the same default
@@ -49,8 +51,44 @@
 # blockers and warnings by kind; cw_compat_drift() over every CI is timed for information. No
 # display and no D-Bus session: it is core code.
 #
-# Steps: build ($BUILD_DIR, `meson setup` first if it is not configured; `compat` builds only
-# cw-bench-compat) -> demo workspace in a
+# runbook: the figures of issue 5. tests/bench/cw-bench-runbook generates a runbook of 2,000
+# steps in 20 parallel streams (the same every time: each stream a chain through every phase
+# with a rollback chain of its own, commands, gates, messages and sign-offs, a go/no-go for the
+# whole change, about one step in eight also waiting for the neighbouring stream) and writes it
+# as JSON (cw_runbook_to_json). Then, each as a median with min and max over --runs timed runs
+# (>= 5, default 9) after a warm-up, timed in-process with a monotonic clock:
+#   1. import: cw_runbook_from_json + cw_runbooks_import into a new empty workspace (made
+#      before the clock starts); target median <= 200 ms;
+#   2. critical path: cw_runbook_timing of the imported runbook; target median <= 10 ms;
+#   3. editor: a CwRunbookEditor in a 1280 x 800 window, from cw_runbook_editor_set_runbook to
+#      the end of the first frame after it (GdkFrameClock::after-paint), each run after a
+#      one-step runbook (untimed); target median <= 300 ms;
+#   4. timeline: a CwRunbookTimeline timed the same way, for information.
+# Under Xvfb and a private D-Bus session like `startup` and `inventory` (cairo renderer).
+#
+# calendar: the figures of issue 6. tests/bench/cw-bench-calendar makes a demo workspace of N
+# CIs (default 100,000; cw_demo_create on a fake clock: sites in eight time zones, relations,
+# users, runbooks) in the temp dir, then a calendar on it, the same every time: 2,000
+# maintenance windows in the sites' zones (by site, class or list of CIs; weekly, "second
+# Sunday", monthly by date, daily, with COUNT or UNTIL, EXDATEs, moved occurrences, limits on
+# concurrent changes), the year-end freezes and other block and warn blackouts, and 5,000
+# planned works in 2027 (in windows, past their ends, anywhere, on related CIs at the same
+# time, in blackouts; a third with a demo runbook; 50 assignees). Untimed. Then, each as a
+# median with min and max over --runs timed runs (>= 5, default 9) after a warm-up, timed
+# in-process with a monotonic clock:
+#   1. conflicts: cw_schedule_conflicts over the year on a read-only connection; target median
+#      <= 200 ms; the conflicts found are printed by kind and severity;
+#   2. load: cw_calendar_items_load of the six weeks the month view shows for the busiest month
+#      (occurrences, blackouts, planned work and their conflicts as items), for information;
+#   3. draw: a CwCalendarMonthView in a 1280 x 800 window, from cw_calendar_view_set_date +
+#      set_items with those items to the end of the next frame (GdkFrameClock::after-paint),
+#      each run after another month without items (untimed); target median <= 16 ms;
+#   4. redraw: gtk_widget_queue_draw on that month, laid out, to the next after-paint, for
+#      information. (Every window's occurrences over the year are timed for information too.)
+# Under Xvfb and a private D-Bus session like `runbook` (cairo renderer).
+#
+# Steps: build ($BUILD_DIR, `meson setup` first if it is not configured; `compat`, `runbook`
+# and `calendar` build only cw-bench-compat, cw-bench-runbook and cw-bench-calendar) -> demo workspace in a
 # temp dir (for `inventory`: made, exported and imported inside the timing) -> without $DISPLAY, throwaway HOME/XDG dirs -> dbus-run-session -> xvfb-run -a
 # (cairo renderer) -> timing (embedded python3). With $DISPLAY set, that display is used as is
 # (through a private D-Bus session if there is none); XDG data/config/cache/state dirs are
@@ -81,6 +119,8 @@ usage() {
 Usage: build-aux/bench.sh startup [--runs N] [--cis N]
        build-aux/bench.sh inventory [--cis N] [--runs N] [--import-runs N]
        build-aux/bench.sh compat [--cis N] [--runs N]
+       build-aux/bench.sh runbook [--runs N]
+       build-aux/bench.sh calendar [--cis N] [--runs N]
 
   startup    time process start -> first frame of the main window on a demo workspace
              (Xvfb, cairo renderer) against an empty AdwApplicationWindow; target ratio <= 1.30
@@ -98,6 +138,18 @@ Usage: build-aux/bench.sh startup [--runs N] [--cis N]
              <= 200 ms
     --cis N    CIs in the workspace, N >= 8 (default 20000; the plan is a quarter of them)
     --runs N   timed runs of the check after a warm-up, N >= 5 (default 21)
+
+  runbook    on a generated runbook of 2,000 steps in 20 streams: JSON import (target median
+             <= 200 ms), critical path (<= 10 ms), the editor opened and drawn (<= 300 ms)
+             and the timeline drawn (for information), under Xvfb
+    --runs N   timed runs of each figure after a warm-up, N >= 5 (default 9)
+
+  calendar   on a demo workspace of N CIs with 2,000 maintenance windows, blackouts and
+             5,000 planned works in a year: all conflicts of the year (target median
+             <= 200 ms), the busiest month loaded (for information), the month view drawn
+             (<= 16 ms) and redrawn (for information), under Xvfb
+    --cis N    size of the demo workspace, N >= 1000 (default 100000)
+    --runs N   timed runs of each figure after a warm-up, N >= 5 (default 9)
 
 Env: BUILD_DIR (default _build), MESON_SETUP_ARGS; testing hooks (startup only) BENCH_EMPTY_CMD,
 BENCH_APP_CMD.
@@ -508,13 +560,49 @@ sys.exit(0 if not failed else 1)
 PY
 fi
 
+# ---- runbook figures: run inside the display (and D-Bus session) ------------------------------
+if [ "${1-}" = --inner-runbook ]; then
+  : >"$BENCH_TMP/started"
+  echo "runbook ($BENCH_DISPLAY_DESC, GSK_RENDERER=cairo)"
+  rc=0
+  (cd "$BENCH_TMP" && exec "$BUILD_DIR/tests/bench/cw-bench-runbook" --dir "$BENCH_TMP" \
+    --runs "$BENCH_RUNS" --editor-runs "$BENCH_RUNS") || rc=$?
+  case $rc in
+    0) verdict=PASS ;;
+    1) verdict=FAIL ;;
+    *) echo "bench.sh: cw-bench-runbook exited with status $rc" >&2
+       exit 1 ;;
+  esac
+  echo "  verdict: $verdict (load average $(cut -d' ' -f1 /proc/loadavg) at the end)"
+  echo "$verdict" >"$BENCH_TMP/verdict"
+  exit "$rc"
+fi
+
+# ---- calendar figures: run inside the display (and D-Bus session) -----------------------------
+if [ "${1-}" = --inner-calendar ]; then
+  : >"$BENCH_TMP/started"
+  echo "calendar ($BENCH_DISPLAY_DESC, GSK_RENDERER=cairo)"
+  rc=0
+  (cd "$BENCH_TMP" && exec "$BUILD_DIR/tests/bench/cw-bench-calendar" --dir "$BENCH_TMP" \
+    --cis "$BENCH_CIS" --runs "$BENCH_RUNS") || rc=$?
+  case $rc in
+    0) verdict=PASS ;;
+    1) verdict=FAIL ;;
+    *) echo "bench.sh: cw-bench-calendar exited with status $rc" >&2
+       exit 1 ;;
+  esac
+  echo "  verdict: $verdict (load average $(cut -d' ' -f1 /proc/loadavg) at the end)"
+  echo "$verdict" >"$BENCH_TMP/verdict"
+  exit "$rc"
+fi
+
 # ---- arguments ----------------------------------------------------------------------------------
 if [ $# -eq 0 ]; then
   usage >&2
   exit 2
 fi
 case "$1" in
-  startup | inventory | compat)
+  startup | inventory | compat | runbook | calendar)
     command=$1
     shift
     ;;
@@ -535,6 +623,12 @@ if [ "$command" = startup ]; then
 elif [ "$command" = compat ]; then
   runs=21
   cis=20000
+elif [ "$command" = runbook ]; then
+  runs=9
+  cis=
+elif [ "$command" = calendar ]; then
+  runs=9
+  cis=100000
 else
   runs=11
   cis=1000000
@@ -565,6 +659,11 @@ while [ $# -gt 0 ]; do
       exit 2
       ;;
   esac
+  if [ "$opt" = --cis ] && [ "$command" = runbook ]; then
+    echo "bench.sh: 'runbook' has no --cis: its runbook is generated" >&2
+    usage >&2
+    exit 2
+  fi
   if [ "$opt" = --import-runs ] && [ "$command" != inventory ]; then
     echo "bench.sh: --import-runs is an option of 'inventory'" >&2
     usage >&2
@@ -599,6 +698,10 @@ while [ $# -gt 0 ]; do
         echo "bench.sh: --cis of 'compat' must be at least 8, not $val" >&2
         exit 2
       fi
+      if [ "$command" = calendar ] && [ "$val" -lt 1000 ]; then
+        echo "bench.sh: --cis of 'calendar' must be at least 1000, not $val" >&2
+        exit 2
+      fi
       cis=$val
       ;;
   esac
@@ -620,6 +723,10 @@ else
   fi
   if [ "$command" = compat ]; then
     meson compile -C "$BUILD_DIR" cw-bench-compat || die "the build failed"
+  elif [ "$command" = runbook ]; then
+    meson compile -C "$BUILD_DIR" cw-bench-runbook || die "the build failed"
+  elif [ "$command" = calendar ]; then
+    meson compile -C "$BUILD_DIR" cw-bench-calendar || die "the build failed"
   else
     meson compile -C "$BUILD_DIR" || die "the build failed"
   fi
@@ -649,13 +756,19 @@ if [ "$command" = compat ]; then
   exit "$rc"
 fi
 
-if [ -z "${BENCH_EMPTY_CMD-}" ] && [ ! -x "$BUILD_DIR/tests/bench/cw-bench-empty-window" ]; then
+if [ "$command" = runbook ]; then
+  [ -x "$BUILD_DIR/tests/bench/cw-bench-runbook" ] ||
+    die "$BUILD_DIR/tests/bench/cw-bench-runbook was not built (it is built with the tests: -Dtests=true)"
+elif [ "$command" = calendar ]; then
+  [ -x "$BUILD_DIR/tests/bench/cw-bench-calendar" ] ||
+    die "$BUILD_DIR/tests/bench/cw-bench-calendar was not built (it is built with the tests: -Dtests=true)"
+elif [ -z "${BENCH_EMPTY_CMD-}" ] && [ ! -x "$BUILD_DIR/tests/bench/cw-bench-empty-window" ]; then
   die "$BUILD_DIR/tests/bench/cw-bench-empty-window was not built (it is built with the tests: -Dtests=true)"
 fi
 if [ "$command" = inventory ] && [ ! -x "$BUILD_DIR/tests/bench/cw-bench-inventory" ]; then
   die "$BUILD_DIR/tests/bench/cw-bench-inventory was not built (it is built with the tests: -Dtests=true)"
 fi
-if [ -z "${BENCH_APP_CMD-}" ]; then
+if [ -z "${BENCH_APP_CMD-}" ] && [ "$command" != runbook ] && [ "$command" != calendar ]; then
   for exe in src/changeward src/cli/changeward-cli; do
     [ -x "$BUILD_DIR/$exe" ] || die "$BUILD_DIR/$exe was not built"
   done
@@ -692,6 +805,12 @@ mkdir -p "$BENCH_TMP/home" "$BENCH_TMP/run"
 chmod 700 "$BENCH_TMP/run"
 export XDG_DATA_HOME="$BENCH_TMP/home/.local/share" XDG_CONFIG_HOME="$BENCH_TMP/home/.config"
 export XDG_CACHE_HOME="$BENCH_TMP/home/.cache" XDG_STATE_HOME="$BENCH_TMP/home/.local/state"
+if [ "$command" = runbook ]; then
+  inner=--inner-runbook
+fi
+if [ "$command" = calendar ]; then
+  inner=--inner-calendar
+fi
 if [ "$command" = inventory ]; then
   inner=--inner-inventory
   export BENCH_IMPORT_RUNS=$import_runs

@@ -9,7 +9,7 @@ cw_packages=(
   gcc pkg-config meson ninja-build gettext python3
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libtemplate-glib-1.0-dev
-  libical-dev libsqlite3-dev libcmark-dev
+  libical-dev libsqlite3-dev libcmark-dev tzdata
   # icons, fonts and validation
   librsvg2-common fonts-cantarell desktop-file-utils appstream
   # settings that persist (window size, last workspace)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "cw-cli.h"
+#include "cw-cli-calendar-private.h"
 #include "cw-cli-runbook-private.h"
 #include "cw-store.h"
 
@@ -27,6 +28,7 @@ static const CwCliCommand commands[] = {
   { "inventory", N_("Import, export and search configuration items"), cw_cli_inventory },
   { "compat", N_("Import, export and check the compatibility matrix"), cw_cli_compat },
   { "runbook", N_("Import, export, show and approve runbooks"), cw_cli_runbook },
+  { "calendar", N_("Import, export and check the maintenance calendar"), cw_cli_calendar },
 };
 
 static void

@@ -15,6 +15,7 @@
 #include "cw-runbook-store.h"
 #include "cw-test-fixture.h"
 #include "test-demo-runbooks.h"
+#include "test-demo-schedule.h"
 
 static char *
 create_demo (const char *dir,
@@ -639,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/core/demo/cancelled", test_cancelled);
   g_test_add_func ("/core/demo/populate-refuses-data", test_populate_refuses_data);
   g_test_add_func ("/core/demo/runbooks", test_runbooks);
+  g_test_add_func ("/core/demo/schedule", test_schedule);
 
   return g_test_run ();
 }

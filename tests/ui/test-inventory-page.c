@@ -285,6 +285,85 @@ assert_names_contain (CwInventoryPage *page,
     }
 }
 
+/* The rows the column view shows, top to bottom, against the list: each
+ * row's name cell shows the name of the CI at its position, counted from
+ * the top of the list (new results start there). The rows are reused from
+ * one result to the next, so this catches a row left bound to an old CI. */
+static void
+assert_rows_shown (CwInventoryPage *page)
+{
+  GtkColumnView *view = cw_inventory_page_get_column_view (page);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  GtkWidget *list = NULL;
+  guint name_at = 0;
+  int height;
+
+  cw_test_wait_for_draw (GTK_WIDGET (view));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list = child;
+  g_assert_nonnull (list);
+  height = gtk_widget_get_height (list);
+  g_assert_cmpint (height, >, 0);
+
+  /* Each row on screen, by its top; rows kept off screen do not count. */
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_point_t top;
+
+      if (!gtk_widget_get_child_visible (row) || !gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_point (row, list, &GRAPHENE_POINT_INIT (0, 0), &top) ||
+          top.y < 0 || top.y >= height)
+        continue;
+
+      /* Insertion sort by top: a screenful of rows. */
+      {
+        guint at = rows->len;
+
+        while (at > 0 && g_array_index (rows, graphene_point_t, at - 1).y > top.y)
+          at--;
+        g_array_insert_val (rows, at, top);
+        g_ptr_array_insert (widgets, at, row);
+      }
+    }
+
+  g_assert_cmpuint (widgets->len, ==, MIN (n_rows (page), widgets->len));
+  if (n_rows (page) > 0)
+    g_assert_cmpuint (widgets->len, >, 0);
+
+  /* A row has a cell per column, in the columns' order. */
+  for (;; name_at++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        g_list_model_get_item (gtk_column_view_get_columns (view), name_at);
+
+      g_assert_nonnull (column);
+      if (cw_inventory_columns_get_field (column) == CW_CI_FIELD_NAME)
+        break;
+    }
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      g_autoptr(CwCi) ci = get_ci (page, i);
+      GtkWidget *cell = gtk_widget_get_first_child (g_ptr_array_index (widgets, i));
+      GtkWidget *label;
+
+      for (guint c = 0; c < name_at && cell != NULL; c++)
+        cell = gtk_widget_get_next_sibling (cell);
+      label = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+
+      g_assert_true (GTK_IS_INSCRIPTION (label));
+      g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (label)), ==,
+                       cw_ci_get_value (ci, CW_CI_FIELD_NAME));
+    }
+}
+
 static void
 test_search_as_you_type (void)
 {
@@ -308,6 +387,7 @@ test_search_as_you_type (void)
                        ==, prefix);
       g_assert_cmpuint (n_rows (page), ==, index_count (prefix));
       assert_count_label (page, N_CIS);
+      assert_rows_shown (page);
     }
 
   /* The whole site code: exactly the CIs of the site, named after it. */
@@ -321,6 +401,19 @@ test_search_as_you_type (void)
   g_assert_cmpuint (n_rows (page), ==, index_count ("lon2-sw"));
   g_assert_cmpuint (n_rows (page), >, 0);
   assert_names_contain (page, "lon2-sw");
+  assert_rows_shown (page);
+
+  /* Back key by key: each result holds the last one, the rows show it. */
+  for (guint i = 0; i < strlen ("lon2-sw"); i++)
+    {
+      GtkEditable *entry = GTK_EDITABLE (cw_inventory_page_get_search_entry (page));
+      int end = g_utf8_strlen (gtk_editable_get_text (entry), -1);
+
+      gtk_editable_delete_text (entry, end - 1, end);
+      wait_for_results (page);
+      assert_rows_shown (page);
+    }
+  g_assert_cmpuint (n_rows (page), ==, N_CIS);
 
   /* Nothing matches: the pane says so. */
   clear_search (page);
@@ -457,6 +550,7 @@ test_sort (void)
   g_assert_true (cw_inventory_page_get_busy (page));
   wait_for_results (page);
   g_assert_cmpuint (n_rows (page), ==, N_CIS);
+  assert_rows_shown (page);
   for (guint i = 1; i < 100; i++)
     {
       g_autoptr(CwCi) a = get_ci (page, i - 1);
@@ -476,6 +570,7 @@ test_sort (void)
     first_site = g_strdup (cw_ci_get_value (first, CW_CI_FIELD_SITE));
   }
   g_assert_cmpstr (first_site, ==, "DFW1");
+  assert_rows_shown (page);
   for (guint i = 1; i < 100; i++)
     {
       g_autoptr(CwCi) a = get_ci (page, i - 1);
@@ -499,6 +594,86 @@ test_sort (void)
   }
 
   close_window (window);
+}
+
+static GtkColumnViewColumn *
+column_of (GtkColumnView *view,
+           CwCiField      field)
+{
+  GtkColumnViewColumn *column = cw_inventory_columns_find (view, field);
+
+  g_assert_nonnull (column);
+  return column;
+}
+
+/* What the user made of the columns comes back in the next window: order,
+ * widths, which are shown, the sort. */
+static void
+test_columns_kept (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *state = NULL;
+  CwWindow *window = new_window_for (demo_path);
+  CwInventoryPage *page = show_inventory (window);
+  GtkColumnView *view = cw_inventory_page_get_column_view (page);
+  GtkColumnViewColumn *site = column_of (view, CW_CI_FIELD_SITE);
+  CwCiField field;
+  gboolean descending;
+
+  gtk_column_view_column_set_visible (column_of (view, CW_CI_FIELD_CLASS), FALSE);
+  gtk_column_view_column_set_visible (column_of (view, CW_CI_FIELD_SERIAL), TRUE);
+  gtk_column_view_column_set_fixed_width (column_of (view, CW_CI_FIELD_NAME), 260);
+  g_object_ref (site);
+  gtk_column_view_insert_column (view, 0, site);
+  g_object_unref (site);
+  gtk_column_view_sort_by_column (view, site, GTK_SORT_DESCENDING);
+  wait_for_results (page);
+  close_window (window);
+
+  state = g_settings_get_string (settings, "inventory-columns");
+  g_assert_true (g_str_has_prefix (state, "site:64,"));
+  g_assert_nonnull (strstr (state, ",name:260,"));
+  g_assert_nonnull (strstr (state, ",-class:110,"));
+  g_assert_nonnull (strstr (state, ",serial:130,"));
+  g_assert_nonnull (strstr (state, ",-asset_tag:110"));
+  g_assert_true (g_str_has_suffix (state, ";-site"));
+
+  /* A new window: as it was left, and sorted so. */
+  window = new_window_for (demo_path);
+  page = show_inventory (window);
+  view = cw_inventory_page_get_column_view (page);
+  {
+    g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+
+    g_assert_cmpint (cw_inventory_columns_get_field (first), ==, CW_CI_FIELD_SITE);
+  }
+  g_assert_false (gtk_column_view_column_get_visible (column_of (view, CW_CI_FIELD_CLASS)));
+  g_assert_true (gtk_column_view_column_get_visible (column_of (view, CW_CI_FIELD_SERIAL)));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_of (view, CW_CI_FIELD_NAME)), ==, 260);
+  g_assert_true (cw_inventory_columns_get_sort (view, &field, &descending));
+  g_assert_cmpint (field, ==, CW_CI_FIELD_SITE);
+  g_assert_true (descending);
+  {
+    g_autoptr(CwCi) first = get_ci (page, 0);
+    g_autoptr(CwCi) last = get_ci (page, n_rows (page) - 1);
+    const char *code = cw_ci_get_value (first, CW_CI_FIELD_SITE);
+
+    /* The first rows are at the site that sorts last. */
+    g_assert_nonnull (code);
+    g_assert_cmpint (sql_count (demo_path, "SELECT count(*) FROM sites WHERE code > %Q", code), ==, 0);
+    g_assert_cmpint (g_strcmp0 (code, cw_ci_get_value (last, CW_CI_FIELD_SITE)), >, 0);
+  }
+  assert_rows_shown (page);
+
+  /* What makes no sense in a saved state is passed over; the name is
+   * never hidden. */
+  cw_inventory_columns_restore_state (view, "bogus:12,-name:abc,ip_address:99999;zzz");
+  g_assert_true (gtk_column_view_column_get_visible (column_of (view, CW_CI_FIELD_NAME)));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_of (view, CW_CI_FIELD_NAME)), ==, 260);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_of (view, CW_CI_FIELD_IP_ADDRESS)), ==, 110);
+  close_window (window);
+
+  g_settings_reset (settings, "inventory-columns");
 }
 
 static gint64
@@ -958,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/display/inventory/search-as-you-type", test_search_as_you_type);
   g_test_add_func ("/display/inventory/filters", test_filters);
   g_test_add_func ("/display/inventory/sort", test_sort);
+  g_test_add_func ("/display/inventory/columns-kept", test_columns_kept);
   g_test_add_func ("/display/inventory/details", test_details);
   g_test_add_func ("/display/inventory/keyboard", test_keyboard);
   g_test_add_func ("/display/inventory/versions", test_versions);

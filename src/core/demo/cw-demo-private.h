@@ -132,4 +132,10 @@ gboolean           cw_demo_add_runbooks   (CwDemoRun       *run,
                                            CwStore         *store,
                                            GError         **error);
 
+/* cw-demo-schedule.c: the maintenance calendar, after the runbooks its
+ * planned work names (in a transaction of its own). */
+gboolean           cw_demo_add_schedule   (CwDemoRun       *run,
+                                           CwStore         *store,
+                                           GError         **error);
+
 G_END_DECLS

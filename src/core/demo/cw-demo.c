@@ -345,6 +345,8 @@ out:
   exec_printf (run.db, "PRAGMA foreign_keys = %s", foreign_keys ? "ON" : "OFF");
   if (ok)
     ok = cw_demo_add_runbooks (&run, store, error);
+  if (ok)
+    ok = cw_demo_add_schedule (&run, store, error);
   cw_demo_clear_cis (&run);
   g_array_unref (run.site_ids);
   g_ptr_array_unref (run.site_codes);

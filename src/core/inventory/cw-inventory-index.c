@@ -147,18 +147,21 @@ cw_inventory_index_add_from (sqlite3  *db,
   return TRUE;
 }
 
-char *
-cw_inventory_index_build_match (const char *text)
+/**
+ * cw_inventory_index_split_words:
+ *
+ * The words of what a user types, as the tokenizer would keep them:
+ * letters, digits and '.' ('.' is a token character, see migration 0002);
+ * anything else splits.
+ *
+ * Returns: (transfer full): the words, possibly none
+ */
+GStrv
+cw_inventory_index_split_words (const char *text)
 {
-  g_autoptr(GString) match = g_string_new (NULL);
-  const char *p;
+  GPtrArray *words = g_ptr_array_new ();
+  const char *p = text != NULL ? text : "";
 
-  if (text == NULL)
-    return NULL;
-
-  /* The words are what the tokenizer would keep: letters, digits and '.'
-   * ('.' is a token character, see migration 0002). Anything else splits. */
-  p = text;
   while (*p != '\0')
     {
       const char *start;
@@ -171,13 +174,30 @@ cw_inventory_index_build_match (const char *text)
         p = g_utf8_next_char (p);
 
       if (p > start)
-        {
-          if (match->len > 0)
-            g_string_append_c (match, ' ');
-          g_string_append_c (match, '"');
-          g_string_append_len (match, start, p - start);
-          g_string_append (match, "\"*");
-        }
+        g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+
+  g_ptr_array_add (words, NULL);
+  return (GStrv) g_ptr_array_free (words, FALSE);
+}
+
+char *
+cw_inventory_index_build_match (const char *text)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  words = cw_inventory_index_split_words (text);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_c (match, '"');
+      g_string_append (match, words[i]);
+      g_string_append (match, "\"*");
     }
 
   if (match->len == 0)

@@ -53,6 +53,8 @@ gboolean          cw_inventory_index_add_from (sqlite3                *db,
  * prefix term, all of them required. Returns NULL when nothing searchable
  * is left (only punctuation, say). */
 char             *cw_inventory_index_build_match (const char          *text);
+/* The words of @text that build_match() turns into terms, in order. */
+GStrv             cw_inventory_index_split_words (const char          *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwInventoryIndex, cw_inventory_index_free)
 

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "cw-ci.h"
+#include "cw-store.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,14 @@ const char *cw_inventory_field_column     (CwCiField     field);
  * "srv2" < "srv10", "10.0.0.9" < "10.0.0.10", "9.4" < "9.12". */
 int         cw_inventory_natural_compare  (const char   *a,
                                            const char   *b);
+/* A statement on @store, or NULL with @error set; and its end: finalizes
+ * it, and sets @error unless @rc is SQLITE_DONE. */
+sqlite3_stmt *cw_inventory_prepare        (CwStore      *store,
+                                           const char   *sql,
+                                           GError      **error);
+gboolean    cw_inventory_finish           (CwStore      *store,
+                                           sqlite3_stmt *stmt,
+                                           int           rc,
+                                           GError      **error);
 
 G_END_DECLS

@@ -60,8 +60,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwInventoryQuery, cw_inventory_query_free)
 G_DECLARE_FINAL_TYPE (CwInventorySearcher, cw_inventory_searcher, CW, INVENTORY_SEARCHER, GObject)
 
 /* Runs queries against @workspace_path on its own read-only connection,
- * one at a time, and keeps the sort orders it computed until the workspace
- * changes. The result is a GArray of guint32 CI ids, in order. */
+ * one at a time, and keeps the sort orders it computed, and its last
+ * answers, until the workspace changes. The result is a GArray of guint32
+ * CI ids, in order; the same array may be handed out again for the same
+ * query: read it, never change it. */
 CwInventorySearcher *cw_inventory_searcher_new        (const char             *workspace_path);
 GArray              *cw_inventory_searcher_run        (CwInventorySearcher    *self,
                                                        const CwInventoryQuery *query,
@@ -79,9 +81,12 @@ GArray              *cw_inventory_searcher_run_finish (CwInventorySearcher    *s
                                                        GAsyncResult           *result,
                                                        GError                **error);
 
-/* Computes, in the background, the sort orders of every field, so that a
- * first sort by any column is as quick as a search. Call it once the first
- * results are shown; cancel it when the workspace closes. */
+/* Computes, in the background, the sort orders of every field and what
+ * every one-character search finds, so that a first sort by any column and
+ * a first keystroke are as quick as the next ones. It runs on a thread and
+ * connection of its own, at a lower priority, and waits while a query
+ * runs. Call it once the first results are shown; cancel it when the
+ * workspace closes. */
 void                 cw_inventory_searcher_warm_async  (CwInventorySearcher    *self,
                                                        GCancellable           *cancellable,
                                                        GAsyncReadyCallback     callback,

@@ -9,48 +9,85 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "cw-inventory-index.h"
 #include "cw-inventory-private.h"
 #include "cw-inventory-query.h"
+#include "cw-inventory-searcher-private.h"
 #include "cw-inventory.h"
 #include "cw-store-private.h"
 
 /* A query is answered in three steps, all on one read-only connection:
  *
  *  1. the order of every CI for the sort field, computed once and kept
- *     until the workspace changes (PRAGMA data_version);
+ *     until the workspace changes (PRAGMA data_version), see
+ *     cw-inventory-orders.c;
  *  2. the set of CIs that pass the search and filters, as a bitmap over ids
- *     (FTS5 for the text, SQL for the filters);
+ *     (cw-inventory-hits.c); the set of each word of a search is kept for
+ *     the next keystrokes ("fra1" stays while "fra1 s", "fra1 sw" are
+ *     typed);
  *  3. a walk along the order, keeping the ids in the set.
  *
  * Step 3 costs the same for any number of hits (a few ms at 1,000,000 CIs),
- * so neither a broad search nor a sort ever sorts the hits themselves. */
-
-struct _CwInventorySearcher
-{
-  GObject   parent_instance;
-
-  char     *path;
-
-  GMutex    lock;
-  CwStore  *store;
-  gint64    data_version;
-  guint32   max_id;
-  GArray   *orders[CW_CI_N_FIELDS];
-};
+ * so neither a broad search nor a sort ever sorts the hits themselves. The
+ * last results are kept too: Backspace, or a keystroke that changes no word
+ * ("fra1" to "fra1-"), finds its answer without a query.
+ *
+ * Warming computes the orders, and the sets of every one-character word, in
+ * the background on a thread and connection of its own, at a lower
+ * priority, so that queries go on meanwhile. */
 
 G_DEFINE_FINAL_TYPE (CwInventorySearcher, cw_inventory_searcher, G_TYPE_OBJECT)
+
+static void
+kept_result_free (KeptResult *kept)
+{
+  g_free (kept->key);
+  g_array_unref (kept->ids);
+  g_free (kept);
+}
+
+static void
+kept_word_free (KeptWord *kept)
+{
+  g_free (kept->word);
+  g_free (kept->bits);
+  g_free (kept);
+}
+
+/* The workspace changed: what was computed from it goes. */
+static void
+forget_all (CwInventorySearcher *self)
+{
+  for (guint i = 0; i < CW_CI_N_FIELDS; i++)
+    g_clear_pointer (&self->orders[i], g_array_unref);
+  g_queue_clear_full (&self->results, (GDestroyNotify) kept_result_free);
+  g_queue_clear_full (&self->words, (GDestroyNotify) kept_word_free);
+  self->n_kept_ids = 0;
+  for (guint i = 0; i < N_CHARS; i++)
+    g_clear_pointer (&self->char_hits[i], g_free);
+}
+
+int
+_cw_inventory_searcher_char_slot (const char *word)
+{
+  if (word[0] == '\0' || word[1] != '\0')
+    return -1;
+  if (g_ascii_isdigit (word[0]))
+    return word[0] - '0';
+  if (g_ascii_isalpha (word[0]))
+    return 10 + g_ascii_tolower (word[0]) - 'a';
+
+  return -1;
+}
 
 static void
 cw_inventory_searcher_finalize (GObject *object)
 {
   CwInventorySearcher *self = (CwInventorySearcher *) object;
 
-  for (guint i = 0; i < CW_CI_N_FIELDS; i++)
-    g_clear_pointer (&self->orders[i], g_array_unref);
+  forget_all (self);
   g_clear_object (&self->store);
   g_mutex_clear (&self->lock);
   g_free (self->path);
@@ -68,6 +105,8 @@ static void
 cw_inventory_searcher_init (CwInventorySearcher *self)
 {
   g_mutex_init (&self->lock);
+  g_queue_init (&self->results);
+  g_queue_init (&self->words);
   self->data_version = -1;
 }
 
@@ -86,17 +125,17 @@ cw_inventory_searcher_new (const char *workspace_path)
 
 /* ---- cancellation -------------------------------------------------------- */
 
-static int
-progress_handler (void *data)
+int
+_cw_inventory_searcher_progress (void *data)
 {
   return g_cancellable_is_cancelled (G_CANCELLABLE (data)) ? 1 : 0;
 }
 
-static gboolean
-set_error (GError       **error,
-           sqlite3       *db,
-           int            rc,
-           GCancellable  *cancellable)
+gboolean
+_cw_inventory_searcher_set_error (GError       **error,
+                                  sqlite3       *db,
+                                  int            rc,
+                                  GCancellable  *cancellable)
 {
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -104,290 +143,94 @@ set_error (GError       **error,
   return cw_store_set_sql_error (error, db, rc, "inventory search");
 }
 
-/* ---- step 1: orders ------------------------------------------------------ */
+/* ---- the workspace ------------------------------------------------------- */
 
-static GArray *
-ids_from_statement (sqlite3_stmt  *stmt,
-                    GArray        *ids,
-                    guint32        max_id,
-                    int           *rc)
+gboolean
+_cw_inventory_searcher_read_max_id (sqlite3       *db,
+                                    guint32       *max_id,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
 {
-  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint32 id32;
-
-      if (id <= 0 || id > max_id)
-        continue;
-
-      id32 = (guint32) id;
-      g_array_append_val (ids, id32);
-    }
-
-  return ids;
-}
-
-static GArray *
-order_by_sql (sqlite3       *db,
-              const char    *sql,
-              guint32        max_id,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
   sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    ids_from_statement (stmt, ids, max_id, &rc);
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
+  rc = sqlite3_prepare_v2 (db, "SELECT ifnull (max (id), 0) FROM cis", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      set_error (error, db, rc, cancellable);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-/* Site order: by site code, then name, through the (site_id, name) index;
- * CIs without a site come first. */
-static GArray *
-order_by_site (sqlite3       *db,
-               guint32        max_id,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
-  g_autoptr(GArray) sites = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT id FROM sites ORDER BY code, id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 site_id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (sites, site_id);
-        }
-    }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT id FROM cis WHERE site_id IS NULL ORDER BY name, id",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    ids_from_statement (stmt, ids, max_id, &rc);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT id FROM cis WHERE site_id = ? ORDER BY name, id",
-                           -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < sites->len; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, g_array_index (sites, gint64, i));
-      ids_from_statement (stmt, ids, max_id, &rc);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
+      value = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
-    goto failed;
+    return _cw_inventory_searcher_set_error (error, db, rc, cancellable);
 
-  return g_steal_pointer (&ids);
+  if (value > G_MAXUINT32 - 1)
+    {
+      g_set_error (error, CW_INVENTORY_ERROR, CW_INVENTORY_ERROR_TOO_LARGE,
+                   "Configuration item ids go beyond %u", G_MAXUINT32 - 1);
+      return FALSE;
+    }
 
-failed:
-  set_error (error, db, rc, cancellable);
-  return NULL;
+  *max_id = (guint32) value;
+  return TRUE;
 }
 
-typedef struct
+/* With the lock held: opens the connection, and forgets everything
+ * computed when the workspace changed since. The progress handler watches
+ * @cancellable until _cw_inventory_searcher_release(). */
+gboolean
+_cw_inventory_searcher_prepare (CwInventorySearcher  *self,
+                                GCancellable         *cancellable,
+                                GError              **error)
 {
-  const char *value;
-  guint32     name_rank;
-  guint32     id;
-} Pair;
-
-static int
-compare_pairs (const void *a,
-               const void *b)
-{
-  const Pair *pa = a;
-  const Pair *pb = b;
-  int cmp = cw_inventory_natural_compare (pa->value, pb->value);
-
-  if (cmp != 0)
-    return cmp;
-
-  return (pa->name_rank > pb->name_rank) - (pa->name_rank < pb->name_rank);
-}
-
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return cw_inventory_natural_compare (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Fields with few distinct values (classes, models, versions, statuses):
- * number the distinct values in order, then place the ids bucket by bucket
- * walking the name order, so ties stay in name order. */
-static GArray *
-order_by_buckets (sqlite3       *db,
-                  const char    *column,
-                  GArray        *name_order,
-                  guint32        max_id,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GHashTable) distinct = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GStringChunk) chunk = g_string_chunk_new (4096);
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  g_autoptr(GArray) ids = NULL;
-  g_autofree guint32 *value_of = g_new0 (guint32, (gsize) max_id + 1);
-  g_autofree guint32 *rank_of = NULL;
-  g_autofree guint32 *starts = NULL;
-  g_autofree char *sql = NULL;
+  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
+  gint64 data_version = -1;
+  guint32 max_id;
   int rc;
 
-  /* Value 0 is "no value": it sorts first. */
-  g_ptr_array_add (values, (gpointer) "");
-
-  sql = g_strdup_printf ("SELECT id, %s FROM cis", column);
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (self->store == NULL)
     {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          const char *text = (const char *) sqlite3_column_text (stmt, 1);
-          gpointer found;
-
-          if (id <= 0 || id > max_id || text == NULL || text[0] == '\0')
-            continue;
-
-          found = g_hash_table_lookup (distinct, text);
-          if (found == NULL)
-            {
-              char *copy = g_string_chunk_insert (chunk, text);
-
-              found = GUINT_TO_POINTER (values->len);
-              g_ptr_array_add (values, copy);
-              g_hash_table_insert (distinct, copy, found);
-            }
-          value_of[id] = GPOINTER_TO_UINT (found);
-        }
+      self->store = cw_store_open (self->path, CW_STORE_OPEN_READ_ONLY, error);
+      if (self->store == NULL)
+        return FALSE;
     }
+
+  db = cw_store_get_handle (self->store);
+  sqlite3_progress_handler (db, 4000, _cw_inventory_searcher_progress, cancellable);
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    data_version = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_error (error, db, rc, cancellable);
-      return NULL;
-    }
+  if (data_version < 0)
+    return _cw_inventory_searcher_set_error (error, db, rc, cancellable);
 
-  /* Rank the distinct values, then count how many CIs fall in each rank. */
-  {
-    g_autofree const char **sorted = g_new (const char *, values->len);
-    g_autoptr(GHashTable) rank_by_text = g_hash_table_new (g_direct_hash, g_direct_equal);
+  if (data_version == self->data_version)
+    return TRUE;
 
-    memcpy (sorted, values->pdata, values->len * sizeof (char *));
-    qsort (sorted + 1, values->len - 1, sizeof (char *), compare_strings);
-    for (guint r = 0; r < values->len; r++)
-      g_hash_table_insert (rank_by_text, (gpointer) sorted[r], GUINT_TO_POINTER (r));
+  forget_all (self);
+  self->generation++;
+  self->data_version = -1;
 
-    rank_of = g_new (guint32, values->len);
-    for (guint v = 0; v < values->len; v++)
-      rank_of[v] = GPOINTER_TO_UINT (g_hash_table_lookup (rank_by_text, values->pdata[v]));
-  }
+  if (!_cw_inventory_searcher_read_max_id (db, &max_id, cancellable, error))
+    return FALSE;
 
-  starts = g_new0 (guint32, values->len + 1);
-  for (guint i = 0; i < name_order->len; i++)
-    starts[rank_of[value_of[g_array_index (name_order, guint32, i)]] + 1]++;
-  for (guint r = 0; r < values->len; r++)
-    starts[r + 1] += starts[r];
+  self->max_id = max_id;
+  self->data_version = data_version;
 
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), name_order->len);
-  g_array_set_size (ids, name_order->len);
-  for (guint i = 0; i < name_order->len; i++)
-    {
-      guint32 id = g_array_index (name_order, guint32, i);
-      guint32 rank = rank_of[value_of[id]];
-
-      g_array_index (ids, guint32, starts[rank]++) = id;
-    }
-
-  return g_steal_pointer (&ids);
+  return TRUE;
 }
 
-/* Fields with a value per CI (serials, asset tags, addresses): sort the
- * pairs (value, name rank) outright. */
-static GArray *
-order_by_pairs (sqlite3       *db,
-                const char    *column,
-                GArray        *name_order,
-                guint32        max_id,
-                GCancellable  *cancellable,
-                GError       **error)
+void
+_cw_inventory_searcher_release (CwInventorySearcher *self)
 {
-  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1 << 16);
-  g_autofree guint32 *name_rank = g_new0 (guint32, (gsize) max_id + 1);
-  g_autoptr(GArray) pairs = g_array_sized_new (FALSE, FALSE, sizeof (Pair), name_order->len);
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  for (guint i = 0; i < name_order->len; i++)
-    name_rank[g_array_index (name_order, guint32, i)] = i;
-
-  sql = g_strdup_printf ("SELECT id, %s FROM cis", column);
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          const char *text = (const char *) sqlite3_column_text (stmt, 1);
-          Pair pair;
-
-          if (id <= 0 || id > max_id)
-            continue;
-
-          pair.id = (guint32) id;
-          pair.name_rank = name_rank[id];
-          pair.value = (text != NULL && text[0] != '\0') ? g_string_chunk_insert (chunk, text) : "";
-          g_array_append_val (pairs, pair);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_error (error, db, rc, cancellable);
-      return NULL;
-    }
-
-  /* Sorting a million values takes a second: not for a query that is
-   * already cancelled. */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  qsort (pairs->data, pairs->len, sizeof (Pair), compare_pairs);
-
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), pairs->len);
-  for (guint i = 0; i < pairs->len; i++)
-    g_array_append_val (ids, g_array_index (pairs, Pair, i).id);
-
-  return g_steal_pointer (&ids);
+  if (self->store != NULL)
+    sqlite3_progress_handler (cw_store_get_handle (self->store), 0, NULL, NULL);
 }
+
+/* ---- orders -------------------------------------------------------------- */
 
 static GArray *get_order (CwInventorySearcher  *self,
                           CwCiField             field,
@@ -401,47 +244,30 @@ compute_order (CwInventorySearcher  *self,
                GError              **error)
 {
   sqlite3 *db = cw_store_get_handle (self->store);
-  const char *column;
   GArray *name_order;
+  GArray *order = NULL;
 
-  switch (field)
-    {
-    case CW_CI_FIELD_NAME:
-      return order_by_sql (db, "SELECT id FROM cis ORDER BY name, id", self->max_id,
-                           cancellable, error);
+  if (field == CW_CI_FIELD_NAME)
+    return _cw_inventory_order_by_name (db, self->max_id, cancellable, error);
 
-    case CW_CI_FIELD_SITE:
-      return order_by_site (db, self->max_id, cancellable, error);
+  if (field == CW_CI_FIELD_SITE)
+    return _cw_inventory_order_by_site (db, self->max_id, cancellable, error);
 
-    case CW_CI_FIELD_CLASS:
-    case CW_CI_FIELD_MANUFACTURER:
-    case CW_CI_FIELD_MODEL:
-    case CW_CI_FIELD_FIRMWARE_VERSION:
-    case CW_CI_FIELD_OS_VERSION:
-    case CW_CI_FIELD_LIFECYCLE_STATUS:
-    case CW_CI_FIELD_OPERATIONAL_STATUS:
-      name_order = get_order (self, CW_CI_FIELD_NAME, cancellable, error);
-      if (name_order == NULL)
-        return NULL;
-      column = cw_inventory_field_column (field);
-      return order_by_buckets (db, column, name_order, self->max_id, cancellable, error);
+  name_order = get_order (self, CW_CI_FIELD_NAME, cancellable, error);
+  if (name_order == NULL)
+    return NULL;
 
-    case CW_CI_FIELD_SERIAL:
-    case CW_CI_FIELD_ASSET_TAG:
-    case CW_CI_FIELD_IP_ADDRESS:
-    case CW_CI_FIELD_SYS_ID:
-    case CW_CI_FIELD_NOTES:
-    case CW_CI_N_FIELDS:
-    default:
-      name_order = get_order (self, CW_CI_FIELD_NAME, cancellable, error);
-      if (name_order == NULL)
-        return NULL;
-      column = cw_inventory_field_column (field);
-      return order_by_pairs (db, column, name_order, self->max_id, cancellable, error);
-    }
+  if (!_cw_inventory_field_has_few_values (field))
+    return _cw_inventory_order_by_pairs (db, field, name_order, self->max_id, cancellable, error);
+
+  if (!_cw_inventory_orders_by_values (db, &field, 1, name_order, self->max_id, &order,
+                                       cancellable, error))
+    return NULL;
+
+  return order;
 }
 
-/* Borrowed: the cache keeps it. */
+/* Borrowed: the searcher keeps it. */
 static GArray *
 get_order (CwInventorySearcher  *self,
            CwCiField             field,
@@ -461,162 +287,164 @@ get_order (CwInventorySearcher  *self,
   return self->orders[field];
 }
 
-/* ---- step 2: the set of hits --------------------------------------------- */
+/* ---- what is kept -------------------------------------------------------- */
 
-static void
-append_placeholders (GString *sql,
-                     guint    n)
+/* What makes two queries give the same ids: the words (not how they were
+ * typed), the filters and the sort. */
+static char *
+query_key (const CwInventoryQuery *query)
 {
-  for (guint i = 0; i < n; i++)
-    g_string_append (sql, i == 0 ? "?" : ", ?");
-}
-
-/* Returns a bitmap of max_id + 1 bits. */
-static guint8 *
-collect_hits (CwInventorySearcher     *self,
-              const CwInventoryQuery  *query,
-              GCancellable            *cancellable,
-              GError                 **error)
-{
-  sqlite3 *db = cw_store_get_handle (self->store);
   g_autofree char *match = cw_inventory_index_build_match (cw_inventory_query_get_text (query));
-  g_autoptr(GString) where = g_string_new (NULL);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GPtrArray) params = g_ptr_array_new ();
-  g_autofree guint8 *bits = g_new0 (guint8, self->max_id / 8 + 1);
   const char *version = cw_inventory_query_get_version (query);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  GString *key = g_string_new (NULL);
+  gboolean descending;
+  CwCiField sort = cw_inventory_query_get_sort (query, &descending);
 
-  if (match != NULL)
-    g_ptr_array_add (params, match);
-
+  g_string_append_printf (key, "%d%c\x1e%s\x1e%s", sort, descending ? 'd' : 'a',
+                          cw_inventory_query_get_text (query) != NULL && match == NULL ? "-" : "",
+                          match != NULL ? match : "");
   for (guint f = 0; f < CW_CI_N_FIELDS; f++)
     {
       const char * const *values = cw_inventory_query_get_filter (query, f);
-      guint n_values = values != NULL ? g_strv_length ((GStrv) values) : 0;
 
-      if (n_values == 0)
+      if (values == NULL || values[0] == NULL)
         continue;
 
-      if (where->len > 0)
-        g_string_append (where, " AND ");
-
-      if (f == CW_CI_FIELD_SITE)
-        g_string_append (where, "site_id IN (SELECT id FROM sites WHERE code IN (");
-      else
-        g_string_append_printf (where, "%s IN (", cw_inventory_field_column (f));
-      append_placeholders (where, n_values);
-      g_string_append (where, f == CW_CI_FIELD_SITE ? "))" : ")");
-
-      for (guint i = 0; i < n_values; i++)
-        g_ptr_array_add (params, (gpointer) values[i]);
+      g_string_append_printf (key, "\x1e%u", f);
+      for (guint i = 0; values[i] != NULL; i++)
+        g_string_append_printf (key, "\x1f%s", values[i]);
     }
-
   if (version != NULL)
+    g_string_append_printf (key, "\x1ev%s", version);
+
+  return g_string_free (key, FALSE);
+}
+
+static GArray *
+find_result (CwInventorySearcher *self,
+             const char          *key)
+{
+  for (GList *l = self->results.head; l != NULL; l = l->next)
     {
-      if (where->len > 0)
-        g_string_append (where, " AND ");
-      g_string_append (where, "(firmware_version = ? OR os_version = ?)");
-      g_ptr_array_add (params, (gpointer) version);
-      g_ptr_array_add (params, (gpointer) version);
-    }
+      KeptResult *kept = l->data;
 
-  if (match != NULL && where->len == 0)
-    g_string_append (sql, "SELECT rowid FROM cis_fts WHERE cis_fts MATCH ?");
-  else if (match != NULL)
-    g_string_append_printf (sql, "SELECT id FROM cis WHERE id IN "
-                                 "(SELECT rowid FROM cis_fts WHERE cis_fts MATCH ?) AND %s",
-                            where->str);
-  else if (where->len > 0)
-    g_string_append_printf (sql, "SELECT id FROM cis WHERE %s", where->str);
-  else
-    return g_steal_pointer (&bits);   /* only punctuation was typed: no hits */
-
-  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      for (guint i = 0; i < params->len; i++)
-        sqlite3_bind_text (stmt, (int) i + 1, params->pdata[i], -1, SQLITE_STATIC);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (g_str_equal (kept->key, key))
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          if (id > 0 && id <= self->max_id)
-            bits[id >> 3] |= (guint8) (1u << (id & 7));
+          g_queue_unlink (&self->results, l);
+          g_queue_push_head_link (&self->results, l);
+          return g_array_ref (kept->ids);
         }
     }
-  sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  return NULL;
+}
+
+static void
+keep_result (CwInventorySearcher *self,
+             char                *key,
+             GArray              *ids)
+{
+  KeptResult *kept;
+
+  if (ids->len > MAX_KEPT_IDS)
     {
-      set_error (error, db, rc, cancellable);
-      return NULL;
+      g_free (key);
+      return;
+    }
+
+  while (self->n_kept_ids + ids->len > MAX_KEPT_IDS)
+    {
+      kept = g_queue_pop_tail (&self->results);
+      self->n_kept_ids -= kept->ids->len;
+      kept_result_free (kept);
+    }
+
+  kept = g_new0 (KeptResult, 1);
+  kept->key = key;
+  kept->ids = g_array_ref (ids);
+  g_queue_push_head (&self->results, kept);
+  self->n_kept_ids += ids->len;
+}
+
+/* Borrowed: the searcher keeps it. */
+static const guint8 *
+get_word_hits (CwInventorySearcher  *self,
+               const char           *word,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  int slot = _cw_inventory_searcher_char_slot (word);
+  KeptWord *kept;
+  guint8 *bits;
+
+  if (slot >= 0)
+    {
+      if (self->char_hits[slot] == NULL)
+        self->char_hits[slot] = _cw_inventory_hits_for_word (cw_store_get_handle (self->store),
+                                                             word, self->max_id,
+                                                             cancellable, error);
+      return self->char_hits[slot];
+    }
+
+  for (GList *l = self->words.head; l != NULL; l = l->next)
+    {
+      kept = l->data;
+      if (g_str_equal (kept->word, word))
+        {
+          g_queue_unlink (&self->words, l);
+          g_queue_push_head_link (&self->words, l);
+          return kept->bits;
+        }
+    }
+
+  bits = _cw_inventory_hits_for_word (cw_store_get_handle (self->store), word, self->max_id,
+                                      cancellable, error);
+  if (bits == NULL)
+    return NULL;
+
+  if (self->words.length >= MAX_KEPT_WORDS)
+    kept_word_free (g_queue_pop_tail (&self->words));
+
+  kept = g_new0 (KeptWord, 1);
+  kept->word = g_strdup (word);
+  kept->bits = bits;
+  g_queue_push_head (&self->words, kept);
+
+  return bits;
+}
+
+/* The hits of a search without filters: those of every word. */
+static guint8 *
+collect_word_hits (CwInventorySearcher  *self,
+                   const char           *text,
+                   GCancellable         *cancellable,
+                   GError              **error)
+{
+  g_auto(GStrv) words = cw_inventory_index_split_words (text);
+  gsize size = CW_HITS_SIZE (self->max_id);
+  g_autofree guint8 *bits = g_new0 (guint8, size);
+
+  /* Only punctuation was typed: no hits. */
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      const guint8 *word_bits = get_word_hits (self, words[w], cancellable, error);
+
+      if (word_bits == NULL)
+        return NULL;
+
+      if (w == 0)
+        memcpy (bits, word_bits, size);
+      else
+        {
+          for (gsize i = 0; i < size; i++)
+            bits[i] &= word_bits[i];
+        }
     }
 
   return g_steal_pointer (&bits);
 }
 
 /* ---- the query ----------------------------------------------------------- */
-
-static gboolean
-prepare (CwInventorySearcher  *self,
-         GCancellable         *cancellable,
-         GError              **error)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gint64 data_version = -1;
-  gint64 max_id = 0;
-  int rc;
-
-  if (self->store == NULL)
-    {
-      self->store = cw_store_open (self->path, CW_STORE_OPEN_READ_ONLY, error);
-      if (self->store == NULL)
-        return FALSE;
-    }
-
-  db = cw_store_get_handle (self->store);
-  sqlite3_progress_handler (db, 4000, progress_handler, cancellable);
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    data_version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (data_version < 0)
-    return set_error (error, db, rc, cancellable);
-
-  if (data_version == self->data_version)
-    return TRUE;
-
-  /* The workspace changed: forget every order. */
-  for (guint i = 0; i < CW_CI_N_FIELDS; i++)
-    g_clear_pointer (&self->orders[i], g_array_unref);
-
-  rc = sqlite3_prepare_v2 (db, "SELECT ifnull (max (id), 0) FROM cis", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      max_id = sqlite3_column_int64 (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return set_error (error, db, rc, cancellable);
-
-  if (max_id > G_MAXUINT32 - 1)
-    {
-      g_set_error (error, CW_INVENTORY_ERROR, CW_INVENTORY_ERROR_TOO_LARGE,
-                   "Configuration item ids go beyond %u", G_MAXUINT32 - 1);
-      return FALSE;
-    }
-
-  self->max_id = (guint32) max_id;
-  self->data_version = data_version;
-
-  return TRUE;
-}
 
 static GArray *
 run_locked (CwInventorySearcher     *self,
@@ -625,21 +453,39 @@ run_locked (CwInventorySearcher     *self,
             GError                 **error)
 {
   g_autofree guint8 *bits = NULL;
+  g_autofree char *key = NULL;
   GArray *order;
   GArray *result;
   gboolean descending;
   CwCiField sort = cw_inventory_query_get_sort (query, &descending);
 
-  if (!prepare (self, cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  if (!_cw_inventory_searcher_prepare (self, cancellable, error))
+    return NULL;
+
+  key = query_key (query);
+  result = find_result (self, key);
+  if (result != NULL)
+    return result;
 
   order = get_order (self, sort, cancellable, error);
   if (order == NULL)
     return NULL;
 
-  if (cw_inventory_query_has_filters (query))
+  if (cw_inventory_query_get_version (query) != NULL || cw_inventory_query_has_filters (query))
     {
-      bits = collect_hits (self, query, cancellable, error);
+      gboolean filtered = cw_inventory_query_get_version (query) != NULL;
+
+      for (guint f = 0; !filtered && f < CW_CI_N_FIELDS; f++)
+        filtered = cw_inventory_query_get_filter (query, f) != NULL;
+
+      if (filtered)
+        bits = _cw_inventory_hits_for_query (cw_store_get_handle (self->store), query,
+                                             self->max_id, cancellable, error);
+      else
+        bits = collect_word_hits (self, cw_inventory_query_get_text (query), cancellable, error);
       if (bits == NULL)
         return NULL;
     }
@@ -647,18 +493,26 @@ run_locked (CwInventorySearcher     *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  result = g_array_sized_new (FALSE, FALSE, sizeof (guint32), bits == NULL ? order->len : 256);
+  result = g_array_sized_new (FALSE, FALSE, sizeof (guint32), bits == NULL ? order->len : 1024);
   for (guint i = 0; i < order->len; i++)
     {
       guint32 id = g_array_index (order, guint32, descending ? order->len - 1 - i : i);
 
-      if (bits == NULL || (bits[id >> 3] & (1u << (id & 7))) != 0)
+      if (bits == NULL || CW_HITS_HAS (bits, id))
         g_array_append_val (result, id);
     }
+
+  keep_result (self, g_steal_pointer (&key), result);
 
   return result;
 }
 
+/**
+ * cw_inventory_searcher_run:
+ *
+ * Returns: (transfer full): a GArray of guint32 ids, in order; the same
+ *   array may be handed out again for the same query: do not change it
+ */
 GArray *
 cw_inventory_searcher_run (CwInventorySearcher     *self,
                            const CwInventoryQuery  *query,
@@ -675,11 +529,13 @@ cw_inventory_searcher_run (CwInventorySearcher     *self,
   if (cancellable == NULL)
     cancellable = own = g_cancellable_new ();
 
+  /* Warming waits while a query runs. */
+  g_atomic_int_inc (&self->n_running);
   g_mutex_lock (&self->lock);
   result = run_locked (self, query, cancellable, error);
-  if (self->store != NULL)
-    sqlite3_progress_handler (cw_store_get_handle (self->store), 0, NULL, NULL);
+  _cw_inventory_searcher_release (self);
   g_mutex_unlock (&self->lock);
+  g_atomic_int_dec_and_test (&self->n_running);
 
   return result;
 }
@@ -720,76 +576,6 @@ cw_inventory_searcher_run_async (CwInventorySearcher    *self,
   g_task_set_task_data (task, cw_inventory_query_copy (query),
                         (GDestroyNotify) cw_inventory_query_free);
   g_task_run_in_thread (task, run_thread);
-}
-
-/* Computes the orders no query asked for yet, one field at a time, so that
- * the first click on a column header finds its order ready. A query that
- * comes in meanwhile waits for at most one field. */
-static void
-warm_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  CwInventorySearcher *self = source_object;
-
-  for (CwCiField field = 0; field < CW_CI_N_FIELDS; field++)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean ok;
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      g_mutex_lock (&self->lock);
-      ok = prepare (self, cancellable, &error) &&
-           get_order (self, field, cancellable, &error) != NULL;
-      if (self->store != NULL)
-        sqlite3_progress_handler (cw_store_get_handle (self->store), 0, NULL, NULL);
-      g_mutex_unlock (&self->lock);
-
-      if (!ok)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-
-      g_thread_yield ();
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-cw_inventory_searcher_warm_async (CwInventorySearcher *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) own = NULL;
-
-  g_return_if_fail (CW_IS_INVENTORY_SEARCHER (self));
-
-  /* The progress handler needs a cancellable to look at. */
-  if (cancellable == NULL)
-    cancellable = own = g_cancellable_new ();
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cw_inventory_searcher_warm_async);
-  g_task_set_priority (task, G_PRIORITY_LOW);
-  g_task_run_in_thread (task, warm_thread);
-}
-
-gboolean
-cw_inventory_searcher_warm_finish (CwInventorySearcher  *self,
-                                   GAsyncResult         *result,
-                                   GError              **error)
-{
-  g_return_val_if_fail (CW_IS_INVENTORY_SEARCHER (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 GArray *

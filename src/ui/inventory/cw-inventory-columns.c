@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cw-ci.h"
 #include "cw-inventory-columns.h"
 
@@ -84,6 +86,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, cell);
 }
 
+/* No "unbind": a row is bound again (its text replaced) or destroyed. */
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -98,14 +101,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     text = cw_ci_dup_display (ci, info->field);
 
   gtk_inscription_set_text (cell, text);
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), NULL);
 }
 
 /**
@@ -127,7 +122,6 @@ cw_inventory_columns_setup (GtkColumnView *view)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) info);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) info);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) info);
 
       column = gtk_column_view_column_new (cw_ci_field_get_label (info->field),
                                            g_steal_pointer (&factory));
@@ -270,4 +264,148 @@ cw_inventory_columns_create_menu (GtkColumnView       *view,
 
   *actions = g_steal_pointer (&group);
   return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+/**
+ * cw_inventory_columns_save_state:
+ *
+ * The columns as the user left them: each in order, as its field's key,
+ * with a "-" in front when hidden and its width after a ":"
+ * ("name:170,class:110,-serial:130"); then the sort after a ";", as the
+ * key, with a "-" in front when descending (";-site"), or nothing.
+ *
+ * Returns: (transfer full): the state, for
+ *   cw_inventory_columns_restore_state()
+ */
+char *
+cw_inventory_columns_save_state (GtkColumnView *view)
+{
+  GString *state = g_string_new (NULL);
+  GListModel *columns;
+  CwCiField sorted_by;
+  gboolean descending;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      CwCiField field = cw_inventory_columns_get_field (column);
+
+      if (field == CW_CI_N_FIELDS)
+        continue;
+
+      g_string_append_printf (state, "%s%s%s:%d", state->len > 0 ? "," : "",
+                              gtk_column_view_column_get_visible (column) ? "" : "-",
+                              cw_ci_field_get_key (field),
+                              gtk_column_view_column_get_fixed_width (column));
+    }
+
+  g_string_append_c (state, ';');
+  if (cw_inventory_columns_get_sort (view, &sorted_by, &descending))
+    g_string_append_printf (state, "%s%s", descending ? "-" : "", cw_ci_field_get_key (sorted_by));
+
+  return g_string_free (state, FALSE);
+}
+
+/**
+ * cw_inventory_columns_restore_state:
+ * @state: what cw_inventory_columns_save_state() returned, or ""
+ *
+ * Puts the columns in @state in its order, with its widths and visibility,
+ * and sorts as it says. Columns @state does not name keep their place
+ * after the others; what it says wrong is passed over. The name column is
+ * never hidden.
+ */
+void
+cw_inventory_columns_restore_state (GtkColumnView *view,
+                                    const char    *state)
+{
+  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) entries = NULL;
+  guint position = 0;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  if (state == NULL || state[0] == '\0')
+    return;
+
+  parts = g_strsplit (state, ";", 2);
+  entries = g_strsplit (parts[0], ",", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      const char *entry = entries[i];
+      gboolean hidden = entry[0] == '-';
+      g_autofree char *key = NULL;
+      const char *colon;
+      GtkColumnViewColumn *column;
+      CwCiField field;
+      gint64 width = -1;
+
+      if (hidden)
+        entry++;
+      colon = strchr (entry, ':');
+      key = colon != NULL ? g_strndup (entry, colon - entry) : g_strdup (entry);
+      if (!cw_ci_field_from_key (key, &field))
+        continue;
+      column = cw_inventory_columns_find (view, field);
+      if (column == NULL)
+        continue;
+
+      if (colon != NULL &&
+          !g_ascii_string_to_signed (colon + 1, 10, 16, 4096, &width, NULL))
+        width = -1;
+
+      g_object_ref (column);
+      gtk_column_view_insert_column (view, position++, column);
+      gtk_column_view_column_set_visible (column, !hidden || field == CW_CI_FIELD_NAME);
+      if (width > 0)
+        gtk_column_view_column_set_fixed_width (column, (int) width);
+      g_object_unref (column);
+    }
+
+  if (parts[1] != NULL && parts[1][0] != '\0')
+    {
+      gboolean descending = parts[1][0] == '-';
+      CwCiField field;
+      GtkColumnViewColumn *column;
+
+      if (cw_ci_field_from_key (parts[1] + (descending ? 1 : 0), &field) &&
+          (column = cw_inventory_columns_find (view, field)) != NULL)
+        gtk_column_view_sort_by_column (view, column,
+                                        descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+    }
+}
+
+/**
+ * cw_inventory_columns_connect_changed:
+ * @callback: called as `callback (@instance)`
+ *
+ * Calls @callback whenever what cw_inventory_columns_save_state() says
+ * changes: a column shown, hidden, resized or moved, or another sort; for
+ * as long as @instance lives.
+ */
+void
+cw_inventory_columns_connect_changed (GtkColumnView *view,
+                                      GCallback      callback,
+                                      gpointer       instance)
+{
+  GListModel *columns;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (G_IS_OBJECT (instance));
+
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_signal_connect_object (column, "notify::visible", callback, instance, G_CONNECT_SWAPPED);
+      g_signal_connect_object (column, "notify::fixed-width", callback, instance,
+                               G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (columns, "items-changed", callback, instance, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (view), "changed", callback, instance,
+                           G_CONNECT_SWAPPED);
 }

@@ -22,5 +22,12 @@ gboolean             cw_inventory_columns_get_sort    (GtkColumnView        *vie
                                                        gboolean             *descending);
 GMenuModel          *cw_inventory_columns_create_menu (GtkColumnView        *view,
                                                        GSimpleActionGroup  **actions);
+/* Order, widths, visibility and sort, as a string for GSettings. */
+char                *cw_inventory_columns_save_state    (GtkColumnView      *view);
+void                 cw_inventory_columns_restore_state (GtkColumnView      *view,
+                                                         const char         *state);
+void                 cw_inventory_columns_connect_changed (GtkColumnView    *view,
+                                                           GCallback         callback,
+                                                           gpointer          instance);
 
 G_END_DECLS

@@ -17,9 +17,10 @@
 
 G_BEGIN_DECLS
 
-/* The pane is split in three files around this struct: cw-inventory-page.c
- * (life cycle, queries, list and details), cw-inventory-page-filters.c (the
- * chips) and cw-inventory-page-actions.c (keyboard, import and export). */
+/* The pane is split in four files around this struct: cw-inventory-page.c
+ * (life cycle, list, columns and details), cw-inventory-page-query.c (the
+ * queries and their results), cw-inventory-page-filters.c (the chips) and
+ * cw-inventory-page-actions.c (keyboard, import and export). */
 struct _CwInventoryPage
 {
   CwPage                 parent_instance;
@@ -57,6 +58,7 @@ struct _CwInventoryPage
   GCancellable          *versions_cancellable;
   GCancellable          *warm_cancellable;   /* computing sort orders */
   GtkFileChooserNative  *export_chooser;
+  GSettings             *settings;
   char                  *workspace_path;
 
   /* Borrowed */
@@ -67,6 +69,7 @@ struct _CwInventoryPage
   guint                  query_idle_id;
   guint                  spinner_timeout_id;
   guint                  warm_timeout_id;
+  guint                  save_columns_id;
   gboolean               busy;
   gboolean               results_filtered;   /* the results shown are a search */
   gboolean               sites_loaded;
@@ -74,11 +77,25 @@ struct _CwInventoryPage
 };
 
 /* cw-inventory-page.c */
-void     _cw_inventory_page_schedule_query      (CwInventoryPage *self);
 void     _cw_inventory_page_reload              (CwInventoryPage *self);
 void     _cw_inventory_page_show_details        (CwInventoryPage *self,
                                                  gint64           id);
 gint64   _cw_inventory_page_get_selected_id     (CwInventoryPage *self);
+void     _cw_inventory_page_set_busy            (CwInventoryPage *self,
+                                                 gboolean         busy);
+void     _cw_inventory_page_set_n_results       (CwInventoryPage *self,
+                                                 guint            n_results);
+void     _cw_inventory_page_set_n_total         (CwInventoryPage *self,
+                                                 gint64           n_total);
+void     _cw_inventory_page_update_count_label  (CwInventoryPage *self);
+void     _cw_inventory_page_update_state        (CwInventoryPage *self);
+
+/* cw-inventory-page-query.c */
+void     _cw_inventory_page_schedule_query      (CwInventoryPage *self);
+void     _cw_inventory_page_count_total         (CwInventoryPage *self);
+void     _cw_inventory_page_stop_warm           (CwInventoryPage *self);
+void     _cw_inventory_page_scroll_to           (CwInventoryPage *self,
+                                                 guint            position);
 
 /* cw-inventory-page-filters.c */
 void     _cw_inventory_page_filters_class_init  (GtkWidgetClass  *widget_class);

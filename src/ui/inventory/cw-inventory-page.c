@@ -24,11 +24,11 @@
  * CwInventoryQuery, which core's searcher runs on its own connection on a
  * worker thread. The result, an array of CI ids, goes into a lazy
  * CwCiListModel that reads a CI when a row shows it. A newer query cancels
- * the older one; "busy" is TRUE from the change until its result shows. */
+ * the older one; "busy" is TRUE from the change until its result shows
+ * (cw-inventory-page-query.c). */
 
 #define SPINNER_DELAY_MS 200
-/* The pause after the last results before sort orders are computed. */
-#define WARM_DELAY_MS 1000
+#define SAVE_COLUMNS_DELAY_MS 500
 
 G_DEFINE_FINAL_TYPE (CwInventoryPage, cw_inventory_page, CW_TYPE_PAGE)
 
@@ -45,21 +45,6 @@ static GParamSpec *properties[N_PROPS];
 /* Auxiliary methods */
 
 static gboolean
-query_is_filtered (const CwInventoryQuery *query)
-{
-  const char *text = cw_inventory_query_get_text (query);
-
-  if (text != NULL)
-    {
-      for (; *text != '\0'; text = g_utf8_next_char (text))
-        if (!g_unichar_isspace (g_utf8_get_char (text)))
-          return TRUE;
-    }
-
-  return cw_inventory_query_has_filters (query) || cw_inventory_query_get_version (query) != NULL;
-}
-
-static gboolean
 on_spinner_timeout_cb (gpointer user_data)
 {
   CwInventoryPage *self = user_data;
@@ -72,9 +57,9 @@ on_spinner_timeout_cb (gpointer user_data)
 }
 
 /* The spinner only shows when a query takes long enough to be noticed. */
-static void
-set_busy (CwInventoryPage *self,
-          gboolean         busy)
+void
+_cw_inventory_page_set_busy (CwInventoryPage *self,
+                             gboolean         busy)
 {
   if (self->busy == busy)
     return;
@@ -93,8 +78,8 @@ set_busy (CwInventoryPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-update_count_label (CwInventoryPage *self)
+void
+_cw_inventory_page_update_count_label (CwInventoryPage *self)
 {
   g_autofree char *text = NULL;
 
@@ -116,8 +101,8 @@ update_count_label (CwInventoryPage *self)
   gtk_label_set_label (self->count_label, text);
 }
 
-static void
-update_state (CwInventoryPage *self)
+void
+_cw_inventory_page_update_state (CwInventoryPage *self)
 {
   const char *state = "list";
 
@@ -135,15 +120,26 @@ update_state (CwInventoryPage *self)
   _cw_inventory_page_actions_update (self);
 }
 
-static void
-set_n_total (CwInventoryPage *self,
-             gint64           n_total)
+void
+_cw_inventory_page_set_n_results (CwInventoryPage *self,
+                                  guint            n_results)
+{
+  if (self->n_results == n_results)
+    return;
+
+  self->n_results = n_results;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
+}
+
+void
+_cw_inventory_page_set_n_total (CwInventoryPage *self,
+                                gint64           n_total)
 {
   if (self->n_total == n_total)
     return;
 
   self->n_total = n_total;
-  update_count_label (self);
+  _cw_inventory_page_update_count_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
 }
 
@@ -156,252 +152,6 @@ _cw_inventory_page_get_selected_id (CwInventoryPage *self)
     return 0;
 
   return cw_ci_list_model_get_id (self->model, position);
-}
-
-/* GtkColumnView has no scroll_to before GTK 4.12; its list view has the
- * "list.scroll-to-item" action, which moves the list's anchor. (Setting the
- * adjustment instead fails while new rows are not laid out yet.) */
-static void
-scroll_to_position (CwInventoryPage *self,
-                    guint            position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        {
-          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-          return;
-        }
-    }
-}
-
-/* Queries */
-
-typedef struct
-{
-  CwInventoryPage  *page;
-  GCancellable     *cancellable;
-  CwInventoryQuery *query;
-} QueryData;
-
-static void
-query_data_free (QueryData *data)
-{
-  g_clear_object (&data->page);
-  g_clear_object (&data->cancellable);
-  g_clear_pointer (&data->query, cw_inventory_query_free);
-  g_free (data);
-}
-
-static gboolean
-on_warm_timeout_cb (gpointer user_data)
-{
-  CwInventoryPage *self = user_data;
-
-  self->warm_timeout_id = 0;
-  g_clear_object (&self->warm_cancellable);
-  self->warm_cancellable = g_cancellable_new ();
-  cw_inventory_searcher_warm_async (self->searcher, self->warm_cancellable, NULL, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Once the user pauses, compute the other sort orders in the background,
- * so that a click on any column header is quick. A new search stops it
- * (what was computed stays) and it goes on after the next pause. */
-static void
-schedule_warm (CwInventoryPage *self)
-{
-  g_clear_handle_id (&self->warm_timeout_id, g_source_remove);
-  if (self->searcher != NULL)
-    self->warm_timeout_id = g_timeout_add (WARM_DELAY_MS, on_warm_timeout_cb, self);
-}
-
-static void
-stop_warm (CwInventoryPage *self)
-{
-  g_clear_handle_id (&self->warm_timeout_id, g_source_remove);
-  g_cancellable_cancel (self->warm_cancellable);
-  g_clear_object (&self->warm_cancellable);
-}
-
-static void
-show_results (CwInventoryPage        *self,
-              const CwInventoryQuery *query,
-              GArray                 *ids)
-{
-  gint64 selected_id = _cw_inventory_page_get_selected_id (self);
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  if (selected_id == 0 && gtk_widget_get_visible (GTK_WIDGET (self->details)))
-    selected_id = cw_inventory_details_get_ci_id (self->details);
-
-  /* Unselect first: GtkSingleSelection would otherwise look for the
-   * selected item among every new item, reading all of them. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  cw_ci_list_model_set_ids (self->model, ids);
-
-  if (selected_id > 0)
-    position = cw_ci_list_model_find (self->model, selected_id);
-  gtk_single_selection_set_selected (self->selection, position);
-  /* New results start at the top, unless the selected CI is among them. */
-  if (ids->len > 0)
-    scroll_to_position (self, position != GTK_INVALID_LIST_POSITION ? position : 0);
-
-  self->results_filtered = query_is_filtered (query);
-  if (self->n_results != ids->len)
-    {
-      self->n_results = ids->len;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
-    }
-
-  /* Nothing filtered: this is the whole workspace. */
-  if (!self->results_filtered)
-    set_n_total (self, ids->len);
-
-  update_count_label (self);
-  update_state (self);
-
-  schedule_warm (self);
-}
-
-static void
-on_query_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  QueryData *data = user_data;
-  CwInventoryPage *self = data->page;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ids = cw_inventory_searcher_run_finish (CW_INVENTORY_SEARCHER (object), result, &error);
-
-  /* A newer query replaced this one, or the page is gone. */
-  if (data->cancellable != self->query_cancellable)
-    {
-      query_data_free (data);
-      return;
-    }
-
-  if (ids == NULL)
-    {
-      g_debug ("Inventory search failed: %s", error->message);
-      adw_status_page_set_title (self->no_results_page, _("Search Failed"));
-      adw_status_page_set_description (self->no_results_page, error->message);
-      gtk_stack_set_visible_child_name (self->items_stack, "no-results");
-    }
-  else
-    {
-      adw_status_page_set_title (self->no_results_page, _("No Results"));
-      adw_status_page_set_description (self->no_results_page,
-                                       _("No configuration item matches. Search for the start of "
-                                         "a name, a model, a serial number, a site code, an IP "
-                                         "address or a version, or clear the filters."));
-      show_results (self, data->query, ids);
-    }
-
-  if (self->query_idle_id == 0)
-    set_busy (self, FALSE);
-
-  query_data_free (data);
-}
-
-static gboolean
-run_query_cb (gpointer user_data)
-{
-  CwInventoryPage *self = user_data;
-  QueryData *data;
-
-  self->query_idle_id = 0;
-
-  g_cancellable_cancel (self->query_cancellable);
-  g_clear_object (&self->query_cancellable);
-  self->query_cancellable = g_cancellable_new ();
-
-  data = g_new0 (QueryData, 1);
-  data->page = g_object_ref (self);
-  data->cancellable = g_object_ref (self->query_cancellable);
-  data->query = cw_inventory_query_copy (self->query);
-
-  cw_inventory_searcher_run_async (self->searcher, data->query, data->cancellable,
-                                   on_query_done_cb, data);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Keystrokes that arrive together make one query. */
-void
-_cw_inventory_page_schedule_query (CwInventoryPage *self)
-{
-  if (self->searcher == NULL)
-    return;
-
-  stop_warm (self);
-  set_busy (self, TRUE);
-  if (self->query_idle_id == 0)
-    self->query_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, run_query_cb, self, NULL);
-}
-
-static void
-count_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(CwStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 n;
-
-  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  n = cw_store_count_table (store, "cis", &error);
-  if (n < 0)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, n);
-}
-
-static void
-on_counted_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(CwInventoryPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gssize n;
-
-  n = g_task_propagate_int (G_TASK (result), &error);
-  if (error != NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Cannot count the inventory: %s", error->message);
-      return;
-    }
-
-  set_n_total (self, n);
-}
-
-static void
-count_total (CwInventoryPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->workspace_path == NULL)
-    return;
-
-  task = g_task_new (NULL, self->cancellable, on_counted_cb, g_object_ref (self));
-  g_task_set_source_tag (task, count_total);
-  g_task_set_task_data (task, g_strdup (self->workspace_path), g_free);
-  g_task_run_in_thread (task, count_thread);
 }
 
 /* Callbacks */
@@ -478,6 +228,39 @@ on_sort_changed_cb (CwInventoryPage *self,
   _cw_inventory_page_schedule_query (self);
 }
 
+/* What the user made of the columns is kept in GSettings, a moment after
+ * the last change (resizing changes the width at every step). */
+static void
+save_columns (CwInventoryPage *self)
+{
+  g_autofree char *state = NULL;
+  g_autofree char *saved = NULL;
+
+  g_clear_handle_id (&self->save_columns_id, g_source_remove);
+  state = cw_inventory_columns_save_state (self->column_view);
+  saved = g_settings_get_string (self->settings, "inventory-columns");
+  if (!g_str_equal (state, saved))
+    g_settings_set_string (self->settings, "inventory-columns", state);
+}
+
+static gboolean
+on_save_columns_cb (gpointer user_data)
+{
+  CwInventoryPage *self = user_data;
+
+  self->save_columns_id = 0;
+  save_columns (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_columns_changed_cb (CwInventoryPage *self)
+{
+  if (self->save_columns_id == 0)
+    self->save_columns_id = g_timeout_add (SAVE_COLUMNS_DELAY_MS, on_save_columns_cb, self);
+}
+
 static void
 on_selection_changed_cb (CwInventoryPage    *self,
                          GParamSpec         *pspec,
@@ -509,7 +292,7 @@ on_related_ci_activated_cb (CwInventoryPage    *self,
   /* A CI outside the current search is still shown, just not selected. */
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to_position (self, position);
+    _cw_inventory_page_scroll_to (self, position);
 
   cw_inventory_details_show_ci (self->details, id);
 }
@@ -570,7 +353,7 @@ void
 _cw_inventory_page_reload (CwInventoryPage *self)
 {
   /* New CIs and versions: forget what was read and computed. */
-  stop_warm (self);
+  _cw_inventory_page_stop_warm (self);
   g_clear_object (&self->searcher);
   if (self->workspace_path != NULL)
     self->searcher = cw_inventory_searcher_new (self->workspace_path);
@@ -580,7 +363,7 @@ _cw_inventory_page_reload (CwInventoryPage *self)
   _cw_inventory_page_filters_invalidate (self);
   cw_inventory_versions_invalidate (self->versions);
 
-  count_total (self);
+  _cw_inventory_page_count_total (self);
   _cw_inventory_page_schedule_query (self);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->details)))
@@ -633,7 +416,7 @@ cw_inventory_page_constructed (GObject *object)
   cw_inventory_details_set_store (self->details, store);
   cw_inventory_versions_set_workspace_path (self->versions, self->workspace_path);
 
-  count_total (self);
+  _cw_inventory_page_count_total (self);
   _cw_inventory_page_schedule_query (self);
 }
 
@@ -645,18 +428,29 @@ cw_inventory_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->query_cancellable);
   g_clear_object (&self->query_cancellable);
-  stop_warm (self);
+  _cw_inventory_page_stop_warm (self);
   g_clear_handle_id (&self->query_idle_id, g_source_remove);
   g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
 
   _cw_inventory_page_filters_dispose (self);
   _cw_inventory_page_actions_dispose (self);
 
-  /* Removing the columns changes the sorter: nothing to query any more. */
+  /* Removing the columns changes them and the sorter: nothing to query or
+   * keep any more, once what changed last is kept. */
   if (self->column_view != NULL)
     {
-      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
-                                            on_sort_changed_cb, self);
+      GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+      if (self->save_columns_id != 0)
+        save_columns (self);
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GObject) column = g_list_model_get_item (columns, i);
+
+          g_signal_handlers_disconnect_by_data (column, self);
+        }
+      g_signal_handlers_disconnect_by_data (columns, self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
       gtk_column_view_set_model (self->column_view, NULL);
     }
 
@@ -665,6 +459,7 @@ cw_inventory_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->searcher);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cw_inventory_page_parent_class)->dispose (object);
 }
@@ -781,7 +576,10 @@ cw_inventory_page_init (CwInventoryPage *self)
 {
   g_autoptr(GSimpleActionGroup) column_actions = NULL;
   g_autoptr(GMenuModel) column_menu = NULL;
+  g_autofree char *column_state = NULL;
   GtkEventController *controller;
+  CwCiField sorted_by;
+  gboolean descending;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -789,7 +587,8 @@ cw_inventory_page_init (CwInventoryPage *self)
   self->cancellable = g_cancellable_new ();
   self->query = cw_inventory_query_new ();
 
-  /* Columns, their chooser and the sort shown in the headers. */
+  /* Columns, their chooser and the sort shown in the headers, as the user
+   * left them. */
   cw_inventory_columns_setup (self->column_view);
   column_menu = cw_inventory_columns_create_menu (self->column_view, &column_actions);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (column_actions));
@@ -797,8 +596,15 @@ cw_inventory_page_init (CwInventoryPage *self)
   gtk_column_view_sort_by_column (self->column_view,
                                   cw_inventory_columns_find (self->column_view, CW_CI_FIELD_NAME),
                                   GTK_SORT_ASCENDING);
+  self->settings = g_settings_new (APP_ID);
+  column_state = g_settings_get_string (self->settings, "inventory-columns");
+  cw_inventory_columns_restore_state (self->column_view, column_state);
+  if (cw_inventory_columns_get_sort (self->column_view, &sorted_by, &descending))
+    cw_inventory_query_set_sort (self->query, sorted_by, descending);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
+  cw_inventory_columns_connect_changed (self->column_view, G_CALLBACK (on_columns_changed_cb),
+                                        self);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -817,7 +623,7 @@ cw_inventory_page_init (CwInventoryPage *self)
 
   _cw_inventory_page_filters_init (self);
   _cw_inventory_page_actions_init (self);
-  update_count_label (self);
+  _cw_inventory_page_update_count_label (self);
 }
 
 /* Public API */

@@ -24,5 +24,7 @@ GtkWidget *cw_runbook_diff_view_new           (void);
 void       cw_runbook_diff_view_set_versions  (CwRunbookDiffView *self,
                                                const CwRunbook   *old_version,
                                                const CwRunbook   *new_version);
+/* For tests: the list of changes, a row per step. */
+GtkListBox *cw_runbook_diff_view_get_list     (CwRunbookDiffView *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "cw-runbook.h"
+#include "cw-store.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,32 @@ void             cw_runbook_editor_select_step    (CwRunbookEditor *self,
                                                    const char      *step_id);
 /* The id of the selected step, or NULL. */
 const char      *cw_runbook_editor_get_selected   (CwRunbookEditor *self);
+/* TRUE for an approved version until "Edit as New Draft"; notifies
+ * "read-only". */
+gboolean         cw_runbook_editor_get_read_only  (CwRunbookEditor *self);
+/* The validation problems of the runbook as edited (element-type
+ * CwRunbookProblem, owned by the editor). */
+GPtrArray       *cw_runbook_editor_get_problems   (CwRunbookEditor *self);
+/* Saves the runbook as a draft (cw_runbooks_save_draft(): a new version,
+ * by @author, when it has none yet; otherwise in place), then marks it
+ * saved; the undo history stays. */
+gboolean         cw_runbook_editor_save           (CwRunbookEditor *self,
+                                                   CwStore         *store,
+                                                   const char      *author,
+                                                   GError         **error);
+
+/* For tests: "list" (GtkListView), "details" (CwRunbookStepDetails),
+ * "critical", "rollback", "window" (GtkLabel: the totals), "problems"
+ * (GtkListBox), "problems-label", "problems-button", "banner" (GtkRevealer),
+ * "steps" (GtkStack: "empty" or "list"). */
+GtkWidget       *cw_runbook_editor_get_part       (CwRunbookEditor *self,
+                                                   const char      *name);
+
+/* Signals:
+ *   "changed" (void): the runbook changed: an edit, undo, redo, a new one.
+ * Actions ("editor."): add-step (Insert; Ctrl+N), add-step-to (s: a phase),
+ * remove-step (Delete in the list), move-up and move-down (Alt+Up/Down),
+ * undo (Ctrl+Z), redo (Ctrl+Shift+Z), edit-as-draft.
+ */
 
 G_END_DECLS

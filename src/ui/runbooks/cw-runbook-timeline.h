@@ -23,5 +23,11 @@ GtkWidget *cw_runbook_timeline_new          (void);
  * "step-activated" (const char *step_id) when a bar is clicked or activated. */
 void       cw_runbook_timeline_set_runbook  (CwRunbookTimeline *self,
                                              const CwRunbook   *runbook);
+/* For tests: the bar of @step_id in the timeline's coordinates, as scrolled
+ * now, and whether it is on the critical path; FALSE when there is none. */
+gboolean   cw_runbook_timeline_get_bar_rect (CwRunbookTimeline *self,
+                                             const char        *step_id,
+                                             graphene_rect_t   *rect,
+                                             gboolean          *critical);
 
 G_END_DECLS

@@ -1,0 +1,71 @@
+/* cw-calendar-view-private.h: drawing shared by the calendar views.
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cw-calendar-view.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GdkRGBA   fg;
+  GdkRGBA   bg;
+  GdkRGBA   accent;
+  GdkRGBA   accent_fg;
+  GdkRGBA   accent_text;
+  GdkRGBA   warning;
+  GdkRGBA   warning_bg;
+  GdkRGBA   error;
+  GdkRGBA   error_bg;
+  GdkRGBA   success;
+  gboolean  dark;
+} CwCalendarColors;
+
+typedef enum
+{
+  CW_CALENDAR_DRAW_NONE           = 0,
+  CW_CALENDAR_DRAW_TALL           = 1 << 0,  /* a block in the week grid: text may wrap */
+  CW_CALENDAR_DRAW_DRAGGING       = 1 << 1,  /* the ghost of a dragged work */
+  CW_CALENDAR_DRAW_DRAG_ERRORS    = 1 << 2,
+  CW_CALENDAR_DRAW_DRAG_WARNINGS  = 1 << 3,
+  CW_CALENDAR_DRAW_COMPACT_BADGE  = 1 << 4,  /* set by the drawing itself */
+} CwCalendarDrawFlags;
+
+void         _cw_calendar_view_get_colors       (GtkWidget              *widget,
+                                                 CwCalendarColors       *colors);
+GdkRGBA      _cw_rgba_alpha                     (const GdkRGBA          *color,
+                                                 double                  alpha);
+void         _cw_calendar_view_hatch            (GtkSnapshot            *snapshot,
+                                                 const graphene_rect_t  *rect,
+                                                 const GdkRGBA          *color,
+                                                 double                  alpha);
+void         _cw_calendar_view_icon             (GtkWidget              *widget,
+                                                 GtkSnapshot            *snapshot,
+                                                 const char             *icon_name,
+                                                 double                  x,
+                                                 double                  y,
+                                                 int                     size,
+                                                 const GdkRGBA          *color);
+const char  *_cw_calendar_item_icon_name        (const CwCalendarItem   *item);
+char        *_cw_calendar_item_dup_label        (const CwCalendarItem   *item);
+void         _cw_calendar_view_draw_item        (GtkWidget              *widget,
+                                                 GtkSnapshot            *snapshot,
+                                                 const CwCalendarItem   *item,
+                                                 const graphene_rect_t  *rect,
+                                                 const CwCalendarColors *colors,
+                                                 PangoLayout            *layout,
+                                                 PangoLayout            *badge_layout,
+                                                 CwCalendarDrawFlags     flags);
+PangoLayout *_cw_calendar_view_new_item_layout  (GtkWidget              *widget,
+                                                 const CwCalendarItem   *item,
+                                                 const char             *second_line);
+PangoLayout *_cw_calendar_view_new_badge_layout (GtkWidget              *widget,
+                                                 const CwCalendarItem   *item);
+void         _cw_calendar_view_add_bindings     (GtkWidgetClass         *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,451 @@
+/* cw-bench-runbook.c
+ *
+ * Copyright 2026 The Changeward developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The in-process half of `build-aux/bench.sh runbook`. It generates a
+ * runbook of --steps steps (default 2,000) in --streams parallel streams
+ * (default 20), the same every time: each stream a chain through every
+ * phase (preparation, pre-checks, backup, execution, validation) with a
+ * rollback chain of its own, commands, manual steps, messages, sign-offs and
+ * a go/no-go gate per stream, a go/no-go gate for the whole change that
+ * every stream waits for, and about one step in eight also waiting for the
+ * step before it in the neighbouring stream. It writes the runbook as JSON
+ * (cw_runbook_to_json()), then times, each as a median with min and max:
+ *
+ *   1. import: cw_runbook_from_json() and cw_runbooks_import() into a new,
+ *      empty workspace in --dir (made before the clock starts), --runs times;
+ *      target median <= 200 ms;
+ *   2. critical path: cw_runbook_timing() of the imported runbook, --runs
+ *      times; target median <= 10 ms;
+ *   3. editor: a CwRunbookEditor in a 1280 x 800 window; from
+ *      cw_runbook_editor_set_runbook() to the end of the first frame after it
+ *      (GdkFrameClock::after-paint), --editor-runs times, each after showing
+ *      a one-step runbook (untimed) so that every run builds the editor's
+ *      content afresh; target median <= 300 ms;
+ *   4. timeline: a CwRunbookTimeline, timed the same way, for information.
+ *
+ * One untimed warm-up run comes before each series. Exit status: 0 when every
+ * target is met, 1 otherwise or on an error.
+ */
+
+#define G_LOG_DOMAIN "cw-bench-runbook"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cw-runbook-editor.h"
+#include "cw-runbook-io.h"
+#include "cw-runbook-store.h"
+#include "cw-runbook-timeline.h"
+#include "cw-store.h"
+#include "cw-ui-resources.h"
+
+#define IMPORT_TARGET_MS   200.0
+#define TIMING_TARGET_MS   10.0
+#define EDITOR_TARGET_MS   300.0
+#define FRAME_TIMEOUT_MS   60000
+
+/* Steps of each stream's chain, by phase, out of 100. */
+static const struct { CwPhase phase; guint share; } phase_shares[] = {
+  { CW_PHASE_PREPARATION, 5 },
+  { CW_PHASE_PRECHECKS, 10 },
+  { CW_PHASE_BACKUP, 5 },
+  { CW_PHASE_EXECUTION, 55 },
+  { CW_PHASE_VALIDATION, 10 },
+  { CW_PHASE_ROLLBACK, 15 },
+};
+
+static const char * const stream_names[] = {
+  "Core network", "Access switches", "Firewalls", "Load balancers", "Storage", "Hypervisors",
+  "Databases", "Web tier", "Application tier", "Batch", "Monitoring", "Backup",
+  "Identity", "DNS and DHCP", "Certificates", "Messaging", "Cache", "Analytics",
+  "Service desk", "Communications",
+};
+
+static struct
+{
+  gboolean painted;
+  gint64   t_painted;
+  gint64   t0;
+} frame;
+
+static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
+fail (const char *format,
+      ...)
+{
+  va_list args;
+
+  fprintf (stderr, "cw-bench-runbook: ");
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+  fprintf (stderr, "\n");
+  _exit (1);
+}
+
+static double
+ms_since (gint64 t0,
+          gint64 t1)
+{
+  return (t1 - t0) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts @times and returns the median. */
+static double
+median (GArray *times)
+{
+  guint n = times->len;
+
+  g_array_sort (times, compare_doubles);
+  if (n % 2 == 1)
+    return g_array_index (times, double, n / 2);
+  return (g_array_index (times, double, n / 2 - 1) + g_array_index (times, double, n / 2)) / 2;
+}
+
+static gboolean
+report (const char *what,
+        GArray     *times,
+        double      target_ms,
+        const char *detail)
+{
+  double med = median (times);
+  gboolean ok = target_ms <= 0 || med <= target_ms;
+  g_autofree char *target = target_ms > 0 ? g_strdup_printf ("target median <= %.0f ms: %s",
+                                                             target_ms, ok ? "PASS" : "FAIL")
+                                          : g_strdup ("for information");
+
+  printf ("  %-14s: median %7.1f ms (min %.1f, max %.1f), %u runs  %s\n", what, med,
+          g_array_index (times, double, 0), g_array_index (times, double, times->len - 1),
+          times->len, target);
+  if (detail != NULL)
+    printf ("    %s\n", detail);
+  fflush (stdout);
+
+  return ok;
+}
+
+/* ---- the runbook ---------------------------------------------------------- */
+
+static CwRunbook *
+generate (guint n_steps,
+          guint n_streams)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260501);
+  CwRunbook *runbook = cw_runbook_new ("Data centre refresh");
+  guint per_stream = n_steps / n_streams;
+
+  runbook->description = g_strdup ("Generated by cw-bench-runbook: every stream of the refresh in one window.");
+  runbook->product = g_strdup ("Acme OS");
+  runbook->ci_class = g_strdup ("server");
+  runbook->buffer_min = 30;
+
+  for (guint s = 0; s < n_streams; s++)
+    {
+      const char *stream = stream_names[s % G_N_ELEMENTS (stream_names)];
+      guint position = 0;
+      g_autofree char *previous = NULL;
+
+      for (guint p = 0; p < G_N_ELEMENTS (phase_shares); p++)
+        {
+          guint count = per_stream * phase_shares[p].share / 100;
+
+          /* The last phase takes what rounding left. */
+          if (p + 1 == G_N_ELEMENTS (phase_shares))
+            count = per_stream - position;
+
+          for (guint k = 0; k < count; k++, position++)
+            {
+              g_autofree char *id = g_strdup_printf ("s%02u-%03u", s, position);
+              g_autofree char *title = NULL;
+              GPtrArray *predecessors = g_ptr_array_new_with_free_func (g_free);
+              CwStepType type = CW_STEP_MANUAL;
+              CwRunbookStep *step;
+
+              if (phase_shares[p].phase == CW_PHASE_EXECUTION && (k == 0 || k == count / 2))
+                type = CW_STEP_GATE;
+              else if (position % 3 == 0)
+                type = CW_STEP_COMMAND;
+              else if (position % 17 == 0)
+                type = CW_STEP_COMMS;
+              else if (position % 29 == 0)
+                type = CW_STEP_APPROVAL;
+
+              title = g_strdup_printf ("%s: %s %u", stream, cw_step_type_get_label (type), position);
+              step = cw_runbook_step_new (id, phase_shares[p].phase, type, title);
+              step->stream = g_strdup (stream);
+              step->duration_min = type == CW_STEP_GATE ? 0 : (guint) g_rand_int_range (rand, 1, 31);
+              step->instructions = g_strdup_printf ("Follow the **%s** procedure for step %u.\n\n"
+                                                    "- Check the `status` page\n- Record the result",
+                                                    stream, position);
+              step->acceptance = g_strdup ("The status page shows no alarm.");
+              step->evidence = position % 4 == 0 ? CW_EVIDENCE_OUTPUT : CW_EVIDENCE_NOTE;
+
+              if (type == CW_STEP_COMMAND)
+                {
+                  step->argv = g_new0 (char *, 4);
+                  step->argv[0] = g_strdup ("ssh");
+                  step->argv[1] = g_strdup_printf ("host-%02u.example.net", s);
+                  step->argv[2] = g_strdup_printf ("run-check --step %u", position);
+                  step->timeout_s = 600;
+                  step->output_regex = g_strdup ("^OK");
+                }
+
+              /* The chain: a rollback chain starts on its own. */
+              if (previous != NULL && !(phase_shares[p].phase == CW_PHASE_ROLLBACK && k == 0))
+                g_ptr_array_add (predecessors, g_strdup (previous));
+              /* The change's go/no-go, in the first stream, holds every
+               * stream's execution. */
+              if (phase_shares[p].phase == CW_PHASE_EXECUTION && k == 1 && s > 0)
+                g_ptr_array_add (predecessors, g_strdup_printf ("s00-%03u", position - 1));
+              /* Now and then, the step before in the neighbouring stream. */
+              if (s > 0 && position > 0 && g_rand_int_range (rand, 0, 8) == 0 &&
+                  !(phase_shares[p].phase == CW_PHASE_ROLLBACK && k == 0))
+                g_ptr_array_add (predecessors, g_strdup_printf ("s%02u-%03u", s - 1, position - 1));
+              if (predecessors->len > 0)
+                {
+                  g_ptr_array_add (predecessors, NULL);
+                  step->predecessors = (GStrv) g_ptr_array_free (predecessors, FALSE);
+                }
+              else
+                g_ptr_array_free (predecessors, TRUE);
+
+              g_free (previous);
+              previous = g_strdup (id);
+              g_ptr_array_add (runbook->steps, step);
+            }
+        }
+    }
+
+  return runbook;
+}
+
+/* ---- frames --------------------------------------------------------------- */
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  if (!frame.painted && frame.t0 != 0)
+    {
+      frame.painted = TRUE;
+      frame.t_painted = g_get_monotonic_time ();
+    }
+}
+
+static gboolean
+on_frame_timeout_cb (gpointer user_data)
+{
+  fail ("no frame within %d ms", FRAME_TIMEOUT_MS);
+}
+
+/* Runs @show, then the main loop to the end of the next frame; returns the
+ * milliseconds from before @show to that frame's after-paint. */
+static double
+time_to_frame (GtkWidget *widget,
+               void     (*show) (GtkWidget *widget, gpointer data),
+               gpointer   data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint timeout = g_timeout_add (FRAME_TIMEOUT_MS, on_frame_timeout_cb, NULL);
+  gint64 t0;
+
+  frame.painted = FALSE;
+  frame.t0 = t0 = g_get_monotonic_time ();
+  show (widget, data);
+  /* A frame even if nothing was queued: the measure ends at a paint. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (!frame.painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  frame.t0 = 0;
+
+  return ms_since (t0, frame.t_painted);
+}
+
+static void
+show_in_editor (GtkWidget *widget,
+                gpointer   data)
+{
+  cw_runbook_editor_set_runbook (CW_RUNBOOK_EDITOR (widget), cw_runbook_copy (data));
+}
+
+static void
+show_in_timeline (GtkWidget *widget,
+                  gpointer   data)
+{
+  cw_runbook_timeline_set_runbook (CW_RUNBOOK_TIMELINE (widget), data);
+}
+
+/* Shows @runbook in @widget (an editor or a timeline) @runs times after a
+ * warm-up, each after @small (untimed), and returns the times. */
+static GArray *
+time_widget (GtkWidget       *widget,
+             void           (*show) (GtkWidget *widget, gpointer data),
+             const CwRunbook *runbook,
+             const CwRunbook *small,
+             guint            runs)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, widget);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+
+  for (guint i = 0; i <= runs; i++)
+    {
+      double ms;
+
+      time_to_frame (widget, show, (gpointer) small);
+      ms = time_to_frame (widget, show, (gpointer) runbook);
+      if (i > 0)
+        g_array_append_val (times, ms);
+    }
+
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_after_paint_cb, NULL);
+  gtk_window_destroy (window);
+
+  return times;
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(CwRunbook) generated = NULL;
+  g_autoptr(CwRunbook) imported = NULL;
+  g_autoptr(CwRunbook) small = NULL;
+  g_autoptr(CwRunbookTiming) timing = NULL;
+  g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) timing_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) editor_times = NULL;
+  g_autoptr(GArray) timeline_times = NULL;
+  int n_steps = 2000, n_streams = 20, runs = 9, editor_runs = 9;
+  gboolean ok = TRUE;
+  GOptionEntry entries[] = {
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Where the workspaces go (must exist)", "DIR" },
+    { "steps", 0, 0, G_OPTION_ARG_INT, &n_steps, "Steps in the runbook (default 2000)", "N" },
+    { "streams", 0, 0, G_OPTION_ARG_INT, &n_streams, "Parallel streams (default 20)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Timed runs of the import and the critical path (default 9)", "N" },
+    { "editor-runs", 0, 0, G_OPTION_ARG_INT, &editor_runs, "Timed runs of the editor and the timeline (default 9)", "N" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new ("- time the runbook import, critical path and editor");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    fail ("%s", error->message);
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    fail ("--dir must name an existing folder");
+  if (n_streams < 1 || n_steps < n_streams * 10 || runs < 1 || editor_runs < 1)
+    fail ("need --streams >= 1, --steps >= 10 per stream, --runs and --editor-runs >= 1");
+
+  generated = generate (n_steps, n_streams);
+  if (!cw_runbook_check (generated, &error))
+    fail ("the generated runbook is not valid: %s", error->message);
+  json = cw_runbook_to_json (generated);
+
+  /* 1. import, each into a new workspace made before the clock starts. */
+  for (int i = 0; i <= runs; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/import-%d.cw", dir, i);
+      g_autoptr(CwStore) store = cw_store_open (path, CW_STORE_OPEN_CREATE_NEW, &error);
+      g_autoptr(CwRunbook) runbook = NULL;
+      gint64 t0;
+      double ms;
+
+      if (store == NULL)
+        fail ("cannot make the workspace %s: %s", path, error->message);
+
+      t0 = g_get_monotonic_time ();
+      runbook = cw_runbook_from_json (json, -1, NULL, &error);
+      if (runbook == NULL || !cw_runbooks_import (store, runbook, &error))
+        fail ("the import failed: %s", error->message);
+      ms = ms_since (t0, g_get_monotonic_time ());
+
+      if (i > 0)
+        g_array_append_val (import_times, ms);
+      if (i == runs)
+        {
+          g_clear_object (&store);
+          store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+          imported = store != NULL ? cw_runbooks_load (store, generated->name, 0, &error) : NULL;
+          if (imported == NULL)
+            fail ("cannot load the imported runbook: %s", error->message);
+          if (!cw_runbook_content_equal (imported, generated))
+            fail ("the imported runbook differs from the generated one");
+        }
+    }
+
+  printf ("runbook: %u steps in %d streams, %zu bytes of JSON, %d timed runs after a warm-up\n",
+          imported->steps->len, n_streams, strlen (json), runs);
+  detail = g_strdup_printf ("cw_runbook_from_json() + cw_runbooks_import() into a new empty workspace each run");
+  ok &= report ("import", import_times, IMPORT_TARGET_MS, detail);
+
+  /* 2. the critical path. */
+  for (int i = 0; i <= runs; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      g_clear_pointer (&timing, cw_runbook_timing_free);
+      timing = cw_runbook_timing (imported, &error);
+      ms = ms_since (t0, g_get_monotonic_time ());
+      if (timing == NULL)
+        fail ("cw_runbook_timing() failed: %s", error->message);
+      if (i > 0)
+        g_array_append_val (timing_times, ms);
+    }
+  g_free (detail);
+  detail = g_strdup_printf ("cw_runbook_timing(): critical path %u min over %u steps, validation %u min,"
+                            " rollback %u min, window %u min",
+                            timing->critical_min, g_strv_length (timing->critical_ids),
+                            timing->validation_min, timing->rollback_min, timing->window_min);
+  ok &= report ("critical path", timing_times, TIMING_TARGET_MS, detail);
+
+  /* 3. and 4. the editor and the timeline, drawn. */
+  gtk_init ();
+  adw_init ();
+  (void) cw_ui_get_resource ();
+  small = cw_runbook_new ("Small");
+  g_ptr_array_add (small->steps, cw_runbook_step_new ("only", CW_PHASE_EXECUTION, CW_STEP_MANUAL, "The only step"));
+
+  editor_times = time_widget (cw_runbook_editor_new (), show_in_editor, imported, small, editor_runs);
+  ok &= report ("editor", editor_times, EDITOR_TARGET_MS,
+                "cw_runbook_editor_set_runbook() to the end of the first frame after it (after-paint),"
+                " 1280 x 800, each run after a one-step runbook");
+  timeline_times = time_widget (cw_runbook_timeline_new (), show_in_timeline, imported, small, editor_runs);
+  report ("timeline", timeline_times, 0,
+          "cw_runbook_timeline_set_runbook() to the end of the first frame after it, the same way");
+
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
