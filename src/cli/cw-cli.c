@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cw-cli.h"
 #include "cw-cli-calendar-private.h"
@@ -106,11 +107,15 @@ print_group_usage (FILE               *out,
                    const CwCliCommand *sub_commands,
                    guint               n_commands)
 {
+  int width = 8;
+
   /* Translators: %s is a command group, such as "inventory" */
   fprintf (out, _("Usage:\n  changeward-cli %s COMMAND [OPTION…]\n"), group);
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < n_commands; i++)
-    fprintf (out, "  %-8s %s\n", sub_commands[i].name, _(sub_commands[i].summary));
+    width = MAX (width, (int) strlen (sub_commands[i].name));
+  for (guint i = 0; i < n_commands; i++)
+    fprintf (out, "  %-*s %s\n", width, sub_commands[i].name, _(sub_commands[i].summary));
   fputc ('\n', out);
   fprintf (out, _("Run “changeward-cli %s COMMAND --help” for the options of a command. "
                   "Each takes --workspace PATH.\n"), group);
