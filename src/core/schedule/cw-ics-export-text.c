@@ -39,7 +39,7 @@ _cw_ics_ci_names (CwStore  *store,
       else if (rc == SQLITE_DONE)
         {
           /* Translators: a CI that was deleted, by its id */
-          g_autofree char *gone = g_strdup_printf (_("CI #%" G_GINT64_FORMAT), id);
+          g_autofree char *gone = g_strdup_printf (_("CI #%lld"), (long long) id);
 
           g_strv_builder_add (names, gone);
         }

@@ -390,7 +390,8 @@ add_blackout (Export            *export,
   if (description == NULL)
     return FALSE;
 
-  category = blackout->mode == CW_BLACKOUT_BLOCK ? _("Freeze") : _("Blackout");
+  category = blackout->mode == CW_BLACKOUT_BLOCK ? C_("calendar category", "Freeze")
+                                                 : C_("calendar category", "Blackout");
   event = new_event (export, blackout->uid, blackout->name, category, "blackout");
 
   if (blackout->all_day)
