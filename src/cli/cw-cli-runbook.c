@@ -213,9 +213,11 @@ runbook_import (int    argc,
   g_autofree char *name = NULL;
   g_autoptr(CwStore) store = NULL;
   g_autoptr(CwRunbook) runbook = NULL;
+  g_autoptr(CwRunbook) saved = NULL;
   g_autoptr(GError) error = NULL;
   CwRunbookFormat format = CW_RUNBOOK_FORMAT_JSON;
   const char *file_name;
+  guint kept_from = 0;
   int status;
   const GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &workspace,
@@ -232,7 +234,9 @@ runbook_import (int    argc,
                                    _("Imports a runbook from a JSON file or a CSV task list as "
                                      "a new draft version; the runbook is created when it does "
                                      "not exist yet. The file is checked first: every error is "
-                                     "reported, and nothing is imported when any exists."));
+                                     "reported, and nothing is imported when any exists. A "
+                                     "task list imported into an existing runbook keeps, from "
+                                     "its latest version, what the list’s columns do not hold."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
     return status;
@@ -256,13 +260,26 @@ runbook_import (int    argc,
   if (runbook == NULL)
     return fail_import (command, file_name, error);
 
+  /* A task list says nothing of what its columns do not hold: that is kept
+   * from the latest version, rather than lost. */
+  if (format == CW_RUNBOOK_FORMAT_CSV &&
+      !cw_runbooks_complete_task_list (store, runbook, &kept_from, &error))
+    return fail_import (command, file_name, error);
+
   if (!cw_runbooks_import (store, runbook, &error))
     return fail_import (command, file_name, error);
 
+  /* The name as the workspace has it: names match whatever their case. */
+  saved = cw_runbooks_load (store, runbook->name, runbook->version, NULL);
+
   printf (ngettext ("Imported “%s” as version %u (%s), %u step.\n",
                     "Imported “%s” as version %u (%s), %u steps.\n", runbook->steps->len),
-          runbook->name, runbook->version, cw_cli_runbook_state_label (runbook->state),
-          runbook->steps->len);
+          saved != NULL ? saved->name : runbook->name, runbook->version,
+          cw_cli_runbook_state_label (runbook->state), runbook->steps->len);
+  if (kept_from > 0)
+    printf (_("What a task list does not hold (description, applies-to, buffer, acceptance "
+              "criteria, evidence, working directories, timeouts and output expressions) was "
+              "kept from version %u.\n"), kept_from);
   return CW_CLI_OK;
 }
 
@@ -403,6 +420,7 @@ runbook_approve (int    argc,
   g_autofree char *version_text = NULL;
   g_autofree char *approver = NULL;
   g_autoptr(CwStore) store = NULL;
+  g_autoptr(CwRunbook) approved = NULL;
   g_autoptr(GError) error = NULL;
   guint version = 0;
   int status;
@@ -443,7 +461,11 @@ runbook_approve (int    argc,
   if (!cw_runbooks_approve (store, argv[1], version, approver, &error))
     return cw_cli_runbook_fail (command, error);
 
-  printf (_("Approved “%s” version %u as %s.\n"), argv[1], version, approver);
+  /* The name and the approver as stored. */
+  approved = cw_runbooks_load (store, argv[1], version, NULL);
+  printf (_("Approved “%s” version %u as %s.\n"),
+          approved != NULL ? approved->name : argv[1], version,
+          approved != NULL && approved->approver != NULL ? approved->approver : approver);
   return CW_CLI_OK;
 }
 

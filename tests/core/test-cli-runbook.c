@@ -14,6 +14,7 @@
 
 #include "cw-runbook-store.h"
 #include "test-cli-runbook.h"
+#include "test-runbook-demo.h"
 
 /* `changeward-cli runbook import|export|show|approve|list` through the real
  * binary, on temporary workspaces. The timing the CLI prints is checked
@@ -315,6 +316,9 @@ test_approve (void)
   run_cli (&missing, "runbook", "approve", "--workspace", workspace, NAME, "--version", "7",
            "--as", "carol.chen");
   g_assert_cmpint (missing.status, ==, 1);
+  /* There is no command to list versions: the message says which exist. */
+  g_assert_cmpstr (missing.err, ==, "changeward-cli runbook approve: The runbook “" NAME "” "
+                                    "has no version 7; its versions are 1.\n");
 
   /* A later import makes version 2, a draft; version 1 stays approved. */
   run_cli (&import, "runbook", "import", "--workspace", workspace, file);
@@ -330,6 +334,62 @@ test_approve (void)
   g_assert_cmpint (list.status, ==, 0);
   g_assert_true (g_str_has_prefix (list.out, "Name "));
   g_assert_nonnull (strstr (list.out, "\n" NAME "       2         1     13"));
+}
+
+/* A task list exported, edited in a spreadsheet and imported again under
+ * the name in another case: the new version is the old one but for the
+ * edit, and the messages use the name as the workspace has it. */
+static void
+test_task_list_again (void)
+{
+  g_autofree char *workspace = workspace_with_small ("task-list");
+  g_autofree char *file = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) approve = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) empty = { 0 };
+  g_autofree char *empty_file = NULL;
+  char *row;
+
+  run_cli (&exported, "runbook", "export", "--workspace", workspace, NAME, "--format", "csv");
+  g_assert_cmpint (exported.status, ==, 0);
+  csv = g_string_new (exported.out);
+  row = strstr (csv->str, "\r\nb1,execution,servers,Step b1,manual,30,");
+  g_assert_nonnull (row);
+  row[strlen ("\r\nb1,execution,servers,Step b1,manual,")] = '4';
+  file = write_file ("edited.csv", csv->str);
+
+  run_cli (&import, "runbook", "import", "--workspace", workspace, "--name", "SMALL CHANGE", file);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_str_has_prefix (import.out, "Imported “" NAME "” as version 2 (draft), 13 steps.\n"));
+  g_assert_nonnull (strstr (import.out, "kept from version 1.\n"));
+
+  /* The buffer the task list cannot hold is the one version 1 has. */
+  run_cli (&show, "runbook", "show", "--workspace", workspace, "small change", "--version", "2");
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Buffer: 15 min\n"));
+
+  run_cli (&approve, "runbook", "approve", "--workspace", workspace, "small change", "--version",
+           "2", "--as", "  bob.brown ");
+  g_assert_cmpint (approve.status, ==, 0);
+  g_assert_cmpstr (approve.out, ==, "Approved “" NAME "” version 2 as bob.brown.\n");
+
+  /* Exported again, the same task list. */
+  run_cli (&again, "runbook", "export", "--workspace", workspace, NAME, "--format", "csv");
+  g_assert_cmpint (again.status, ==, 0);
+  edited = read_file (file);
+  g_assert_cmpstr (again.out, ==, edited);
+
+  /* A header alone: nothing imported. */
+  empty_file = write_file ("empty.csv", CW_RUNBOOK_CSV_HEADER "\r\n");
+  run_cli (&empty, "runbook", "import", "--workspace", workspace, "--name", NAME, empty_file);
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_nonnull (strstr (empty.err, "empty.csv: line 1: the task list has no steps"));
+  g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions"), ==, 2);
 }
 
 /* A cycle and an unknown predecessor: both reported, nothing saved. */
@@ -540,6 +600,10 @@ main (int   argc,
   g_test_add_func ("/core/cli-runbook/show-cycle", test_show_cycle);
   g_test_add_func ("/core/cli-runbook/approve", test_approve);
   g_test_add_func ("/core/cli-runbook/import-invalid", test_import_invalid);
+  g_test_add_func ("/core/cli-runbook/task-list-again", test_task_list_again);
+  g_test_add_func ("/core/cli-runbook/demo/timing", test_demo_timing);
+  g_test_add_func ("/core/cli-runbook/demo/critical-paths", test_demo_critical_paths);
+  g_test_add_func ("/core/cli-runbook/demo/commands", test_demo_commands);
   g_test_add_func ("/core/cli-runbook/list", test_list);
   g_test_add_func ("/core/cli-runbook/errors", test_errors);
   g_test_add_func ("/core/cli-runbook/help", test_help);

@@ -13,8 +13,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cw-csv.h"
 #include "cw-runbook-io-private.h"
 #include "test-runbook-io.h"
+#include "test-runbook-io-cases.h"
 
 /****************************************************************************
  * JSON
@@ -108,63 +110,6 @@ test_json_sample (void)
   g_assert_cmpstr (again, ==, data);
 }
 
-#define STEPS_OK "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'duration_min': 5}," \
-                 "{'id': 'b', 'phase': 'rollback', 'title': 'B', 'type': 'manual', 'predecessors': ['a']}]"
-#define HEAD "{'format': 'changeward-runbook/1', 'name': 'T', "
-
-static const struct
-{
-  const char *json;
-  const char *expected;  /* the start of the message */
-  gboolean    alone;     /* the only error reported */
-} json_errors[] = {
-  { "{\n  'format': 'changeward-runbook/1',\n  'name': ,\n}", "line 3, column ", TRUE },
-  { "", "the file is empty" },
-  { "[1, 2]", "$: expected an object" },
-  { "{'name': 'T', " STEPS_OK "}", "$: the member “format” is missing" },
-  { "{'format': 'changeward-runbook/2', 'name': 'T', 'extra': 1, 'steps': 5}",
-    "$.format: the file is in format “changeward-runbook/2”; this version of Changeward reads “changeward-runbook/1”", TRUE },
-  { "{'format': 'my-runbook', 'name': 'T', " STEPS_OK "}", "$.format: “my-runbook” is not a runbook format" },
-  { "{'format': 7, 'name': 'T', " STEPS_OK "}", "$.format: expected the string" },
-  { HEAD "'nmae': 'x', " STEPS_OK "}", "$.nmae: unknown member; the members here are: format, name," },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'duration_min': '5'}]}",
-    "$.steps[0].duration_min: expected a whole number ≥ 0" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'duration_min': -1}]}",
-    "$.steps[0].duration_min: expected a whole number ≥ 0" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'duration_min': 2.5}]}",
-    "$.steps[0].duration_min: expected a whole number ≥ 0" },
-  { HEAD "'buffer_min': 99999999, " STEPS_OK "}", "$.buffer_min: 99999999 is too large" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 5, 'type': 'manual'}]}", "$.steps[0].title: expected a string" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': null, 'type': 'manual'}]}", "$.steps[0].title: expected a string" },
-  { HEAD "'steps': {}}", "$.steps: expected an array of steps" },
-  { HEAD "'steps': [7]}", "$.steps[0]: expected an object" },
-  { HEAD "'applies_to': {'product': 'X', 'class': 'server'}, " STEPS_OK "}", "$.applies_to.class: unknown member" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'command', "
-    "'command': {'argv': ['x', 3]}}]}", "$.steps[0].command.argv[1]: expected a string" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'command', "
-    "'command': {'argv': ['x'], 'expected_exit': 'zero'}}]}", "$.steps[0].command.expected_exit: expected a whole number" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'type': 'manual'}]}", "$.steps[0]: the required member “title” is missing" },
-  { "{'format': 'changeward-runbook/1', 'steps': []}", "$: the required member “name” is missing" },
-  { HEAD "'description': 'x'}", "$: the required member “steps” is missing" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'later', 'title': 'A', 'type': 'manual'}]}",
-    "$.steps[0].phase: unknown phase “later”; expected one of: preparation, pre-checks, backup, execution, validation, rollback" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'robot'}]}",
-    "$.steps[0].type: unknown step type “robot”; expected one of: manual, command, gate, approval, comms" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual', 'evidence': ['note', 'photo']}]}",
-    "$.steps[0].evidence[1]: unknown evidence “photo”" },
-  { HEAD "'state': 'final', " STEPS_OK "}", "$.state: unknown state “final”" },
-  { HEAD "'approved_at': 'yesterday', " STEPS_OK "}", "$.approved_at: “yesterday” is not a date and time" },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual'},"
-    "{'id': 'b', 'phase': 'rollback', 'title': 'B', 'type': 'manual', 'predecessors': ['zz']}]}",
-    "$.steps[1] (“b”): " },
-  { HEAD "'steps': [{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'manual'},"
-    "{'id': 'b', 'phase': 'rollback', 'title': 'B', 'type': 'manual'},"
-    "{'id': 'a', 'phase': 'rollback', 'title': 'A2', 'type': 'manual'}]}",
-    "$.steps[2] (“a”): " },
-  { HEAD "'steps': [{'id': 'x', 'phase': 'rollback', 'title': 'X', 'type': 'manual'},"
-    "{'id': 'a', 'phase': 'execution', 'title': 'A', 'type': 'command'}]}",
-    "$.steps[1] (“a”): " },
-};
 
 static void
 test_json_errors (void)
@@ -339,35 +284,6 @@ test_csv_columns (void)
   g_assert_null (step->instructions);
 }
 
-#define CSV_HEAD CW_RUNBOOK_CSV_HEADER "\n"
-#define ROW_A "a,execution,,A,manual,5,,,,\n"
-#define ROW_B "b,rollback,,B,manual,5,a,,,\n"
-
-static const struct
-{
-  const char *csv;
-  const char *expected;  /* the whole message */
-} csv_errors[] = {
-  { "", "The file is empty; a task list starts with the header " CW_RUNBOOK_CSV_HEADER },
-  { ROW_A ROW_B, "line 1: the first line is not a header; a task list starts with the columns " CW_RUNBOOK_CSV_HEADER },
-  { CW_RUNBOOK_CSV_HEADER ",owner\n" "a,execution,,A,manual,5,,,,,me\n" ROW_B,
-    "line 1: unknown column “owner”; the columns are " CW_RUNBOOK_CSV_HEADER "\n"
-    "line 3: the number of fields differs from the header’s" },
-  { "id,phase,title\n" "a,execution,A\n", "line 1: the required column “type” is missing" },
-  { "id,phase,title,type,phase\n" "a,execution,A,manual,execution\n", "line 1: the column “phase” appears twice" },
-  { CSV_HEAD ROW_A "b,rollback,B\n", "line 3: the number of fields differs from the header’s" },
-  { CSV_HEAD "a,execution,,A,manual,5,,,,\"two\nlines\"\n" "b,rollback,,\"B,manual,5,a,,,\n",
-    "line 4: a quoted field is never closed" },
-  { CSV_HEAD ROW_A "b,rollback,,B\xFF,manual,5,a,,,\n", "line 3: the line is not valid UTF-8 text" },
-  { CSV_HEAD "a,later,,A,manual,5,,,,\n" ROW_B,
-    "line 2: unknown phase “later”; expected one of: preparation, pre-checks, backup, execution, validation, rollback" },
-  { CSV_HEAD "a,execution,,A,robot,5,,,,\n" ROW_B,
-    "line 2: unknown step type “robot”; expected one of: manual, command, gate, approval, comms" },
-  { CSV_HEAD "a,execution,,A,manual,5m,,,,\n" ROW_B "c,rollback,,C,manual,-1,,,,\n",
-    "line 2: duration_min “5m” is not a whole number from 0 to 1000000\n"
-    "line 4: duration_min “-1” is not a whole number from 0 to 1000000" },
-  { CSV_HEAD "a,execution,,A,command,5,,ls,zero,\n" ROW_B, "line 2: expected_exit “zero” is not a whole number" },
-};
 
 static void
 test_csv_errors (void)
@@ -447,6 +363,44 @@ test_command_quoting (void)
       g_assert_no_error (error);
       g_assert_true (g_strv_equal ((const char * const *) back, argvs[i]));
     }
+
+  /* What the export writes, and shell-free commands written by hand, pass
+   * the check for what a shell would read differently (a "#" inside a word
+   * is no comment, an escaped ";" is text). */
+  {
+    g_autoptr(GString) csv = g_string_new (CW_RUNBOOK_CSV_HEADER "\n");
+    g_autoptr(CwRunbook) runbook = NULL;
+    g_autoptr(GError) error = NULL;
+    const CwRunbookStep *step;
+
+    for (guint i = 0; i < G_N_ELEMENTS (argvs); i++)
+      {
+        const char *fields[10] = { NULL, "execution", NULL, "T", "command", "1", NULL, NULL, "0", NULL };
+        g_autofree char *id = g_strdup_printf ("s%u", i);
+        g_autoptr(GString) command = g_string_new (NULL);
+
+        _cw_runbook_io_append_argv (command, argvs[i]);
+        fields[0] = id;
+        fields[7] = command->str;
+        cw_csv_append_record (csv, fields, G_N_ELEMENTS (fields));
+      }
+    g_string_append (csv, "hand,execution,,T,command,1,,echo 'a|b' a\\;b ok#fine \"x y\" --opt=1,0,\n"
+                          "r,rollback,,R,manual,1,,,,\n");
+
+    runbook = cw_runbook_from_csv (csv->str, -1, "Quoting", &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (argvs); i++)
+      {
+        step = g_ptr_array_index (runbook->steps, i);
+        g_assert_true (g_strv_equal ((const char * const *) step->argv, argvs[i]));
+      }
+    step = cw_runbook_find_step (runbook, "hand");
+    g_assert_cmpuint (g_strv_length (step->argv), ==, 6);
+    g_assert_cmpstr (step->argv[1], ==, "a|b");
+    g_assert_cmpstr (step->argv[2], ==, "a;b");
+    g_assert_cmpstr (step->argv[3], ==, "ok#fine");
+    g_assert_cmpstr (step->argv[4], ==, "x y");
+  }
 }
 
 /****************************************************************************
@@ -536,6 +490,45 @@ test_markdown (void)
   g_assert_nonnull (strstr (markdown, "\n## Execution\n"));
   g_assert_null (strstr (markdown, "| Critical path |"));
   g_assert_nonnull (strstr (markdown, "The runbook has a cycle"));
+}
+
+/* Markdown the user wrote keeps to its step: its headings go below the
+ * step's, and a code fence left open is closed before the next step. */
+static void
+test_markdown_user_blocks (void)
+{
+  g_autoptr(CwRunbook) runbook = full_runbook ();
+  g_autofree char *markdown = NULL;
+  const char *fence;
+  CwRunbookStep *step;
+  guint n_fences = 0;
+
+  step = cw_runbook_find_step (runbook, "ex-1");
+  step->instructions = g_strdup ("# Steps\n\nRun it:\n\n```\nupgrade --now\n");
+  g_free (runbook->description);
+  runbook->description = g_strdup ("Plain *text*, kept as written.\n\n### Scope\n");
+  markdown = cw_runbook_to_markdown (runbook);
+  g_test_message ("%s", markdown);
+
+  /* "## Before" of prep-1 and "# Steps" of ex-1 are sub-headings of their
+   * step; the description's "### Scope" goes below the document's title. */
+  g_assert_null (strstr (markdown, "\n## Before\n"));
+  g_assert_nonnull (strstr (markdown, "\n##### Before\n"));
+  g_assert_null (strstr (markdown, "\n# Steps\n"));
+  g_assert_nonnull (strstr (markdown, "\n#### Steps\n"));
+  g_assert_nonnull (strstr (markdown, "\n###### Scope\n"));
+  g_assert_nonnull (strstr (markdown, "Plain *text*, kept as written."));
+
+  /* Markdown without headings or code blocks is kept byte for byte. */
+  g_assert_nonnull (strstr (markdown, "\nTwo people sign.\n"));
+
+  /* Every fence is closed: the phases after ex-1 are still headings. */
+  for (fence = strstr (markdown, "\n```"); fence != NULL; fence = strstr (fence + 4, "\n```"))
+    n_fences++;
+  g_assert_cmpuint (n_fences % 2, ==, 0);
+  g_assert_nonnull (strstr (strstr (markdown, "upgrade --now"), "\n```\n"));
+  g_assert_true (strstr (markdown, "\n## Validation\n") > strstr (markdown, "upgrade --now"));
+  g_assert_true (strstr (strstr (markdown, "upgrade --now"), "\n```\n") < strstr (markdown, "\n## Validation\n"));
 }
 
 /****************************************************************************
@@ -691,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/runbook-io/csv/error-lines", test_csv_error_lines);
   g_test_add_func ("/runbook-io/command-quoting", test_command_quoting);
   g_test_add_func ("/runbook-io/markdown", test_markdown);
+  g_test_add_func ("/runbook-io/markdown/user-blocks", test_markdown_user_blocks);
   g_test_add_func ("/runbook-io/formats", test_formats);
   g_test_add_func ("/runbook-io/read-file", test_read_file);
   g_test_add_func ("/runbook-io/large", test_large);

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cw-runbook-io.h"
 #include "cw-runbook-store.h"
 #include "cw-store-private.h"
 #include "cw-test-fixture.h"
@@ -295,8 +296,19 @@ test_self_approval (Fixture       *fixture,
   g_assert_nonnull (error);
   g_clear_error (&error);
 
+  /* The same name written with a combining ring, a full-width
+   * letter, or between no-break spaces. */
+  g_assert_false (cw_runbooks_approve (fixture->store, "Certificates", 1, "A\xCC\x8A" "L\xEF\xBD\x89" "ce", &error));
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_SELF_APPROVAL);
+  g_clear_error (&error);
+  g_assert_false (cw_runbooks_approve (fixture->store, "Certificates", 1, "\xC2\xA0\xC3\x85lice\xC2\xA0", &error));
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_SELF_APPROVAL);
+  g_clear_error (&error);
+
+  /* A version that does not exist: the message says which do. */
   g_assert_false (cw_runbooks_approve (fixture->store, "Certificates", 9, "bob", &error));
   g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The runbook “Certificates” has no version 9; its versions are 1.");
   g_clear_error (&error);
   g_assert_false (cw_runbooks_approve (fixture->store, "Nothing", 1, "bob", &error));
   g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND);
@@ -396,6 +408,116 @@ test_import (Fixture       *fixture,
   loaded = load (fixture, "Hypervisor", 2);
   g_assert_true (cw_runbook_content_equal (valid, loaded));
   g_assert_cmpstr (loaded->author, ==, "carol");
+}
+
+/* A runbook with no steps may be a draft being written, but it is nothing
+ * to import and nothing to approve. */
+static void
+test_no_steps (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(CwRunbook) empty = cw_runbook_new ("Empty");
+  g_autoptr(GError) error = NULL;
+
+  empty->author = g_strdup ("alice");
+  g_assert_false (cw_runbooks_import (fixture->store, empty, &error));
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID);
+  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbooks"), ==, 0);
+  g_clear_error (&error);
+
+  save (fixture, empty);
+  g_assert_false (cw_runbooks_approve (fixture->store, "Empty", 1, "bob", &error));
+  g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no steps"));
+  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_versions WHERE state = 'approved'"), ==, 0);
+}
+
+/* A task list edited in a spreadsheet and imported again changes only what
+ * it holds: what its columns cannot say comes from the latest version. */
+static void
+test_task_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CwRunbook) runbook = make_runbook ("Core switches", "alice");
+  g_autoptr(CwRunbook) from_csv = NULL;
+  g_autoptr(CwRunbook) fresh = NULL;
+  g_autoptr(CwRunbook) loaded = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  const CwRunbookChange *change;
+  CwRunbookStep *step;
+  guint kept_from = 99;
+
+  save (fixture, runbook);
+  approve (fixture, "Core switches", 1, "bob");
+
+  /* Exported, one duration changed, read back under the name in another case. */
+  cw_runbook_find_step (runbook, "upgrade")->duration_min = 60;
+  csv = cw_runbook_to_csv (runbook);
+  from_csv = cw_runbook_from_csv (csv, -1, "CORE SWITCHES", &error);
+  g_assert_no_error (error);
+  g_assert_null (from_csv->description);
+  g_assert_null (cw_runbook_find_step (from_csv, "save-config")->workdir);
+
+  g_assert_true (cw_runbooks_complete_task_list (fixture->store, from_csv, &kept_from, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept_from, ==, 1);
+  g_assert_cmpstr (from_csv->description, ==, runbook->description);
+  g_assert_cmpstr (from_csv->product, ==, "NX-OS");
+  g_assert_cmpstr (from_csv->ci_class, ==, "switch");
+  g_assert_cmpuint (from_csv->buffer_min, ==, 25);
+  step = cw_runbook_find_step (from_csv, "save-config");
+  g_assert_cmpstr (step->workdir, ==, "/var/tmp");
+  g_assert_cmpuint (step->timeout_s, ==, 600);
+  g_assert_cmpstr (step->output_regex, ==, "^Copy complete\\.$");
+  g_assert_cmpint (step->evidence, ==, CW_EVIDENCE_OUTPUT | CW_EVIDENCE_FILE);
+  g_assert_cmpstr (cw_runbook_find_step (from_csv, "notify")->acceptance, ==, "The desk acknowledged");
+
+  g_assert_true (cw_runbooks_import (fixture->store, from_csv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_csv->version, ==, 2);
+
+  /* Version 2 differs from version 1 by the duration alone. */
+  {
+    g_autoptr(CwRunbook) first = load (fixture, "Core switches", 1);
+
+    loaded = load (fixture, "Core switches", 2);
+    changes = cw_runbook_diff (first, loaded);
+  }
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpstr (change->step_id, ==, "upgrade");
+  g_assert_cmpstr (change->field, ==, "duration_min");
+  g_assert_cmpstr (change->new_value, ==, "60");
+
+  /* A step that is no longer a command keeps its acceptance and evidence,
+   * not what only commands have. */
+  g_clear_pointer (&csv, g_free);
+  g_clear_pointer (&from_csv, cw_runbook_free);
+  step = cw_runbook_find_step (runbook, "save-config");
+  step->type = CW_STEP_MANUAL;
+  g_clear_pointer (&step->argv, g_strfreev);
+  step->acceptance = g_strdup ("Copied");
+  csv = cw_runbook_to_csv (runbook);
+  from_csv = cw_runbook_from_csv (csv, -1, "Core switches", &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_runbooks_complete_task_list (fixture->store, from_csv, &kept_from, &error));
+  g_assert_cmpuint (kept_from, ==, 2);
+  step = cw_runbook_find_step (from_csv, "save-config");
+  g_assert_null (step->workdir);
+  g_assert_cmpuint (step->timeout_s, ==, 0);
+  g_assert_null (step->output_regex);
+  g_assert_cmpint (step->evidence, ==, CW_EVIDENCE_OUTPUT | CW_EVIDENCE_FILE);
+
+  /* A runbook not in the workspace yet: nothing to keep. */
+  fresh = cw_runbook_from_csv (csv, -1, "Other switches", &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_runbooks_complete_task_list (fixture->store, fresh, &kept_from, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept_from, ==, 0);
+  g_assert_null (fresh->description);
+  g_assert_cmpuint (fresh->buffer_min, ==, 0);
 }
 
 static void
@@ -558,6 +680,8 @@ main (int    argc,
   ADD ("approve-invalid", test_approve_invalid);
   ADD ("immutable-sql", test_immutable_sql);
   ADD ("import", test_import);
+  ADD ("no-steps", test_no_steps);
+  ADD ("task-list", test_task_list);
   ADD ("list", test_list);
   ADD ("delete-draft", test_delete_draft);
   ADD ("save-large", test_save_large);

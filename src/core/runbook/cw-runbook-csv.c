@@ -303,6 +303,110 @@ split_predecessors (const char *text)
   return n > 0 ? g_strv_builder_end (builder) : NULL;
 }
 
+/* What g_shell_parse_argv() would take as plain text but a shell would not:
+ * an operator or an expansion outside quotes (or "$" and "`" inside double
+ * quotes), or a "#" that starts a word and so cuts the rest of the line off
+ * as a comment. The command is never given to a shell, so a pipe written in
+ * the file would reach the program as an argument, and everything after a
+ * comment would be lost: both are mistakes to report, not to run. NULL when
+ * the command is clean; else the character, "#" for a comment. */
+static const char *
+find_shell_syntax (const char *command,
+                   gboolean   *comment)
+{
+  enum { PLAIN, SINGLE, DOUBLE } state = PLAIN;
+  gboolean word_start = TRUE;
+
+  *comment = FALSE;
+
+  for (const char *p = command; *p != '\0'; p++)
+    {
+      switch (state)
+        {
+        case SINGLE:
+          if (*p == '\'')
+            state = PLAIN;
+          continue;
+
+        case DOUBLE:
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            state = PLAIN;
+          else if (*p == '$' || *p == '`')
+            return p;
+          continue;
+
+        case PLAIN:
+        default:
+          break;
+        }
+
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          word_start = TRUE;
+          continue;
+        }
+
+      if (*p == '#' && word_start)
+        {
+          *comment = TRUE;
+          return p;
+        }
+      word_start = FALSE;
+
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '\'')
+        state = SINGLE;
+      else if (*p == '"')
+        state = DOUBLE;
+      else if (strchr ("|&;<>()$`", *p) != NULL)
+        return p;
+    }
+
+  return NULL;
+}
+
+static void
+read_command (Reader        *r,
+              const char    *command,
+              guint          line,
+              CwRunbookStep *step)
+{
+  g_autoptr(GError) shell_error = NULL;
+  const char *syntax;
+  gboolean comment;
+
+  if (!g_shell_parse_argv (command, NULL, &step->argv, &shell_error))
+    {
+      add_error (r, line, _("the command cannot be read as a quoted argument list: %s"),
+                 shell_error->message);
+      return;
+    }
+
+  syntax = find_shell_syntax (command, &comment);
+  if (syntax == NULL)
+    return;
+
+  if (comment)
+    {
+      add_error (r, line, _("in the command, “#” starts a word outside quotes, so the rest of "
+                            "the line would be dropped as a comment. Put that argument in "
+                            "single quotes."));
+    }
+  else
+    {
+      char what[2] = { *syntax, '\0' };
+
+      add_error (r, line, _("the command has “%s” outside single quotes. The command is never "
+                            "run through a shell, so it would reach the program as it is; put "
+                            "it in single quotes, or run a shell explicitly (sh -c '…')."),
+                 what);
+    }
+  g_clear_pointer (&step->argv, g_strfreev);
+}
+
 static CwRunbookStep *
 read_row (Reader             *r,
           const char * const *fields,
@@ -352,13 +456,7 @@ read_row (Reader             *r,
   step->predecessors = split_predecessors (field (r, fields, COL_PREDECESSORS));
 
   if (command != NULL)
-    {
-      g_autoptr(GError) shell_error = NULL;
-
-      if (!g_shell_parse_argv (command, NULL, &step->argv, &shell_error))
-        add_error (r, line, _("the command cannot be read as a quoted argument list: %s"),
-                   shell_error->message);
-    }
+    read_command (r, command, line, step);
 
   if (expected_exit != NULL)
     {
@@ -450,6 +548,7 @@ cw_runbook_from_csv (const char  *data,
   Reader r = { errors, { 0, }, lines };
   const char * const *fields;
   gboolean header_ok = FALSE;
+  guint header_line = 1;
   guint n_fields;
   guint line;
 
@@ -477,7 +576,10 @@ cw_runbook_from_csv (const char  *data,
     g_autoptr(GError) csv_error = NULL;
 
     if (cw_csv_reader_next (reader, &fields, &n_fields, &line, NULL, &csv_error))
-      header_ok = read_header (&r, fields, n_fields, line);
+      {
+        header_line = line;
+        header_ok = read_header (&r, fields, n_fields, line);
+      }
     else if (csv_error != NULL)
       report_reader_error (&r, reader, csv_error, line, data, length);
   }
@@ -496,6 +598,11 @@ cw_runbook_from_csv (const char  *data,
       g_ptr_array_add (runbook->steps, read_row (&r, fields, line));
       g_array_append_val (lines, line);
     }
+
+  /* A header alone: nothing to import. */
+  if (header_ok && errors->len == 0 && runbook->steps->len == 0)
+    g_ptr_array_add (errors, g_strdup_printf (_("line %u: the task list has no steps; add a row "
+                                                "for each step under the header"), header_line));
 
   if (errors->len == 0)
     _cw_runbook_io_add_problems (runbook, errors, locate_line, &r, NULL);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cw-runbook-io-private.h"
+#include "cw-runbook-json-private.h"
 
 /* The reader walks the whole document and collects every error with its
  * JSON path before giving up, so that one round of fixes is enough: unknown
@@ -30,7 +31,8 @@
 
 typedef struct
 {
-  GPtrArray *errors;
+  GPtrArray  *errors;
+  GHashTable *duplicates;  /* JsonObject → (GPtrArray of names given more than once) */
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
@@ -70,8 +72,16 @@ collect_members (Reader             *r,
                  JsonNode          **nodes)
 {
   g_autoptr(GList) members = json_object_get_members (object);
+  GPtrArray *duplicates = g_hash_table_lookup (r->duplicates, object);
 
   memset (nodes, 0, n_names * sizeof (JsonNode *));
+
+  for (guint i = 0; duplicates != NULL && i < duplicates->len; i++)
+    {
+      g_autofree char *path = member_path (base, g_ptr_array_index (duplicates, i));
+
+      add_error (r, path, _("the member is given more than once; give it once"));
+    }
 
   for (const GList *l = members; l != NULL; l = l->next)
     {
@@ -566,6 +576,9 @@ read_runbook (Reader     *r,
           if (step != NULL)
             g_ptr_array_add (runbook->steps, step);
         }
+
+      if (n == 0)
+        add_error (r, "$.steps", _("the runbook has no steps; a runbook file holds at least one"));
     }
 }
 
@@ -583,58 +596,6 @@ locate_step (const CwRunbook *runbook,
   return g_strdup_printf ("$.steps[%u]", index);
 }
 
-/* "line L, column C" of @offset in @data, the column counted in characters. */
-static char *
-position_of (const char *data,
-             gsize       offset)
-{
-  const char *line_start = data;
-  guint line = 1;
-
-  for (const char *p = data; p < data + offset; p++)
-    {
-      if (*p == '\n')
-        {
-          line++;
-          line_start = p + 1;
-        }
-    }
-
-  return g_strdup_printf (_("line %u, column %ld"), line,
-                          g_utf8_pointer_to_offset (line_start, data + offset) + 1);
-}
-
-/* json-glib says "<data>:LINE:COLUMN: Parse error: what"; made "line LINE,
- * column COLUMN: what" like the other errors. */
-static char *
-describe_syntax_error (const GError *parse_error)
-{
-  const char *message = parse_error->message;
-  const char *p;
-  char *end;
-  guint64 line, column;
-
-  p = strstr (message, ">:");
-  if (p == NULL)
-    return g_strdup (message);
-
-  line = g_ascii_strtoull (p + 2, &end, 10);
-  if (end == p + 2 || *end != ':')
-    return g_strdup (message);
-  p = end + 1;
-  column = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != ':')
-    return g_strdup (message);
-
-  p = end + 1;
-  while (*p == ' ')
-    p++;
-  if (g_str_has_prefix (p, "Parse error: "))
-    p += strlen ("Parse error: ");
-
-  return g_strdup_printf (_("line %u, column %u: %s"), (guint) line, (guint) column, p);
-}
-
 CwRunbook *
 cw_runbook_from_json (const char  *data,
                       gssize       length,
@@ -644,50 +605,22 @@ cw_runbook_from_json (const char  *data,
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(CwRunbook) runbook = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  Reader r = { errors };
-  const char *invalid;
+  g_autoptr(GHashTable) duplicates = NULL;
+  Reader r = { errors, NULL };
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (data == NULL)
-    data = "";
-  if (length < 0)
-    length = strlen (data);
-
-  /* A byte-order mark is not JSON, but editors write it. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (!g_utf8_validate (data, length, &invalid))
-    {
-      g_autofree char *where = position_of (data, invalid - data);
-
-      g_ptr_array_add (errors, g_strdup_printf (_("%s: the file is not valid UTF-8 text"), where));
-      _cw_runbook_io_fail (errors, error);
-      return NULL;
-    }
-
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      g_ptr_array_add (errors, describe_syntax_error (parse_error));
-      _cw_runbook_io_fail (errors, error);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  root = _cw_runbook_json_parse (parser, data, length, &duplicates, errors);
   if (root == NULL)
     {
-      g_ptr_array_add (errors, g_strdup (_("the file is empty; a runbook file is a JSON object")));
       _cw_runbook_io_fail (errors, error);
       return NULL;
     }
+  r.duplicates = duplicates;
+
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       add_error (&r, "$", _("expected an object"));

@@ -9,7 +9,9 @@
 
 #include "config.h"
 
+#include <cmark.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cw-runbook-io-private.h"
@@ -20,7 +22,8 @@
  * a line of facts, its instructions (Markdown, as written), acceptance,
  * evidence, and for a command its quoted argument list in a code block.
  * Text that is not Markdown (names, titles, labels) is escaped; ids and
- * commands go in code spans and blocks. Export only: it is not read back. */
+ * commands go in code spans and blocks; Markdown written by the user keeps
+ * to its step (append_block). Export only: it is not read back. */
 
 /* Backslash-escapes what Markdown would take as markup; a line break
  * becomes a space, so the text stays in its heading or list item. */
@@ -76,20 +79,66 @@ append_code (GString    *out,
     g_string_append_c (out, '`');
 }
 
-/* Markdown written by the user, as a block of its own. */
+/* Markdown written by the user, as a block of its own that cannot break the
+ * document around it: a heading in it would otherwise read as a phase or a
+ * step of its own, and a code fence left open would swallow every step
+ * after it. When it has either, it is written again through cmark, its
+ * headings moved below the step's (level 4 and deeper), its fences closed.
+ * Anything else is kept as written. */
 static void
 append_block (GString    *out,
               const char *markdown)
 {
   gsize len = strlen (markdown);
+  cmark_node *document;
+  cmark_iter *iter;
+  cmark_event_type event;
+  gboolean rewrite = FALSE;
 
   while (len > 0 && g_ascii_isspace (markdown[len - 1]))
     len--;
   if (len == 0)
     return;
 
-  g_string_append_len (out, markdown, len);
+  document = cmark_parse_document (markdown, len, CMARK_OPT_DEFAULT);
+  iter = cmark_iter_new (document);
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+
+      if (type == CMARK_NODE_HEADING)
+        {
+          cmark_node_set_heading_level (node, MIN (cmark_node_get_heading_level (node) + 3, 6));
+          rewrite = TRUE;
+        }
+      else if (type == CMARK_NODE_CODE_BLOCK)
+        {
+          rewrite = TRUE;
+        }
+    }
+  cmark_iter_free (iter);
+
+  if (rewrite)
+    {
+      char *text = cmark_render_commonmark (document, CMARK_OPT_DEFAULT, 0);
+      gsize text_len = strlen (text);
+
+      while (text_len > 0 && g_ascii_isspace (text[text_len - 1]))
+        text_len--;
+      g_string_append_len (out, text, text_len);
+      free (text);
+    }
+  else
+    {
+      g_string_append_len (out, markdown, len);
+    }
   g_string_append (out, "\n\n");
+
+  cmark_node_free (document);
 }
 
 static char *

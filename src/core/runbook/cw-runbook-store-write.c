@@ -373,6 +373,14 @@ cw_runbooks_import (CwStore    *store,
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (runbook != NULL, FALSE);
 
+  if (runbook->steps == NULL || runbook->steps->len == 0)
+    {
+      g_set_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID,
+                   _("The runbook “%s” has no steps, so there is nothing to import."),
+                   runbook->name != NULL ? runbook->name : "");
+      return FALSE;
+    }
+
   if (!cw_runbook_check (runbook, error))
     return FALSE;
 
@@ -396,10 +404,14 @@ same_person (const char *a,
   if (a == NULL || b == NULL)
     return FALSE;
 
-  ta = g_strstrip (g_strdup (a));
-  tb = g_strstrip (g_strdup (b));
-  fa = g_utf8_casefold (ta, -1);
-  fb = g_utf8_casefold (tb, -1);
+  /* Composed or decomposed letters, full-width forms: the same name. */
+  ta = g_utf8_normalize (a, -1, G_NORMALIZE_ALL);
+  tb = g_utf8_normalize (b, -1, G_NORMALIZE_ALL);
+  if (ta == NULL || tb == NULL)
+    return g_strcmp0 (a, b) == 0;
+
+  fa = g_utf8_casefold (g_strstrip (ta), -1);
+  fb = g_utf8_casefold (g_strstrip (tb), -1);
 
   return *fa != '\0' && strcmp (fa, fb) == 0;
 }
@@ -438,6 +450,14 @@ approve_in_transaction (CwStore     *store,
   runbook = _cw_runbook_load_row (store, &row, error);
   if (runbook == NULL)
     goto out;
+
+  if (runbook->steps->len == 0)
+    {
+      g_set_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID,
+                   _("Version %u of “%s” has no steps and cannot be approved. Add its steps in a draft first."),
+                   row.number, row.name);
+      goto out;
+    }
 
   if (!cw_runbook_check (runbook, &invalid))
     {

@@ -136,6 +136,33 @@ _cw_runbook_find_id (CwStore     *store,
   return id;
 }
 
+/* "1, 2, 3": the version numbers of @runbook_id, or NULL when it has none
+ * (or they cannot be read: the message then goes without them). */
+static char *
+list_numbers (CwStore *store,
+              gint64   runbook_id)
+{
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = _cw_runbook_prepare (store,
+                              "SELECT number FROM runbook_versions WHERE runbook_id = ? ORDER BY number",
+                              NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, runbook_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (numbers->len > 0)
+        g_string_append (numbers, ", ");
+      g_string_append_printf (numbers, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  return numbers->len > 0 ? g_string_free (g_steal_pointer (&numbers), FALSE) : NULL;
+}
+
 gboolean
 _cw_runbook_find_version (CwStore              *store,
                           const char           *name,
@@ -196,12 +223,23 @@ _cw_runbook_find_version (CwStore              *store,
     return FALSE;
 
   if (number == 0)
-    g_set_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND,
-                 _("The runbook “%s” has no versions."), name);
+    {
+      g_set_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND,
+                   _("The runbook “%s” has no versions."), name);
+    }
   else
-    g_set_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND,
-                 _("The runbook “%s” has no version %u. List its versions to see which exist."),
-                 name, number);
+    {
+      g_autofree char *numbers = list_numbers (store, runbook_id);
+
+      if (numbers != NULL)
+        /* Translators: the last %s is a list of version numbers, "1, 2, 3" */
+        g_set_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND,
+                     _("The runbook “%s” has no version %u; its versions are %s."),
+                     name, number, numbers);
+      else
+        g_set_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND,
+                     _("The runbook “%s” has no versions."), name);
+    }
   return FALSE;
 }
 
@@ -519,4 +557,78 @@ cw_runbooks_load (CwStore     *store,
   _cw_runbook_version_row_clear (&row);
 
   return runbook;
+}
+
+/* ---- task lists ------------------------------------------------------------ */
+
+static void
+keep_text (char       **field,
+           const char  *previous)
+{
+  if ((*field == NULL || **field == '\0') && previous != NULL)
+    {
+      g_free (*field);
+      *field = g_strdup (previous);
+    }
+}
+
+gboolean
+cw_runbooks_complete_task_list (CwStore    *store,
+                                CwRunbook  *runbook,
+                                guint      *kept_from,
+                                GError    **error)
+{
+  g_autoptr(CwRunbook) previous = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (runbook != NULL, FALSE);
+
+  if (kept_from != NULL)
+    *kept_from = 0;
+
+  if (runbook->name == NULL)
+    return TRUE;
+
+  previous = cw_runbooks_load (store, runbook->name, 0, &local_error);
+  if (previous == NULL)
+    {
+      if (g_error_matches (local_error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  keep_text (&runbook->description, previous->description);
+  keep_text (&runbook->product, previous->product);
+  keep_text (&runbook->ci_class, previous->ci_class);
+  if (runbook->buffer_min == 0)
+    runbook->buffer_min = previous->buffer_min;
+
+  for (guint i = 0; i < runbook->steps->len; i++)
+    {
+      CwRunbookStep *step = g_ptr_array_index (runbook->steps, i);
+      const CwRunbookStep *old = cw_runbook_find_step (previous, step->id);
+
+      if (old == NULL)
+        continue;
+
+      keep_text (&step->acceptance, old->acceptance);
+      if (step->evidence == CW_EVIDENCE_NONE)
+        step->evidence = old->evidence;
+
+      /* What only a command has, for a step that still is one. */
+      if (step->type != CW_STEP_COMMAND || step->argv == NULL || step->argv[0] == NULL)
+        continue;
+
+      keep_text (&step->workdir, old->workdir);
+      keep_text (&step->output_regex, old->output_regex);
+      if (step->timeout_s == 0)
+        step->timeout_s = old->timeout_s;
+    }
+
+  if (kept_from != NULL)
+    *kept_from = previous->version;
+
+  return TRUE;
 }

@@ -63,6 +63,18 @@ gboolean   cw_runbooks_save_draft        (CwStore     *store,
 gboolean   cw_runbooks_import            (CwStore     *store,
                                           CwRunbook   *runbook,
                                           GError     **error);
+/* A CSV task list carries only its columns. For @runbook read from one,
+ * fills in what the file cannot say from the latest version of the runbook
+ * of that name, when there is one: its description, applies-to and buffer,
+ * and, for each step whose id that version has, the acceptance criteria,
+ * the evidence, and for a command step the working directory, timeout and
+ * output expression. Then importing a task list exported from a version and
+ * edited in a spreadsheet changes only what was edited. Sets @kept_from (or
+ * NULL) to the version used, 0 when there is none. */
+gboolean   cw_runbooks_complete_task_list (CwStore    *store,
+                                           CwRunbook  *runbook,
+                                           guint      *kept_from,
+                                           GError    **error);
 /* Refuses an invalid version, an approved one (IMMUTABLE), and @approver when
  * it is the author (SELF_APPROVAL, case-insensitive). */
 gboolean   cw_runbooks_approve           (CwStore     *store,
