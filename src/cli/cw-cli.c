@@ -32,13 +32,26 @@ static const CwCliCommand commands[] = {
   { "calendar", N_("Import, export and check the maintenance calendar"), cw_cli_calendar },
 };
 
+/* "Commands:" and one line per command, the summaries aligned. */
+static void
+print_commands (FILE               *out,
+                const CwCliCommand *list,
+                guint               n_commands)
+{
+  int width = 8;
+
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < n_commands; i++)
+    width = MAX (width, (int) strlen (list[i].name));
+  for (guint i = 0; i < n_commands; i++)
+    fprintf (out, "  %-*s %s\n", width, list[i].name, _(list[i].summary));
+}
+
 static void
 print_usage (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage:\n  changeward-cli COMMAND [OPTION…]\n  changeward-cli --version"));
-  fprintf (out, "\n%s\n", _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  print_commands (out, commands, G_N_ELEMENTS (commands));
   fprintf (out, "\n%s\n", _("Run “changeward-cli COMMAND --help” for the options of a command."));
 }
 
@@ -107,15 +120,9 @@ print_group_usage (FILE               *out,
                    const CwCliCommand *sub_commands,
                    guint               n_commands)
 {
-  int width = 8;
-
   /* Translators: %s is a command group, such as "inventory" */
   fprintf (out, _("Usage:\n  changeward-cli %s COMMAND [OPTION…]\n"), group);
-  fprintf (out, "\n%s\n", _("Commands:"));
-  for (guint i = 0; i < n_commands; i++)
-    width = MAX (width, (int) strlen (sub_commands[i].name));
-  for (guint i = 0; i < n_commands; i++)
-    fprintf (out, "  %-*s %s\n", width, sub_commands[i].name, _(sub_commands[i].summary));
+  print_commands (out, sub_commands, n_commands);
   fputc ('\n', out);
   fprintf (out, _("Run “changeward-cli %s COMMAND --help” for the options of a command. "
                   "Each takes --workspace PATH.\n"), group);
