@@ -9,12 +9,14 @@
 
 #include "config.h"
 
+#include "cw-compat.h"
+#include "cw-runbook-properties-dialog.h"
 #include "test-runbooks.h"
 
 /* The runbook editor in the Runbooks pane, on real workspaces: the steps
  * under their phases, edits of a step and the totals, adding, removing and
- * moving steps, undo and redo, validation as the user edits, and a runbook
- * of 2,000 steps. */
+ * moving steps, undo and redo, validation as the user edits, the runbook's
+ * properties, and a runbook of 2,000 steps. */
 
 static void
 test_editor (void)
@@ -234,6 +236,264 @@ test_cycle (void)
   close_window (window);
 }
 
+static CwRunbookPropertiesDialog *
+open_properties (CwRunbooksPage *page)
+{
+  GtkWindow *dialog;
+
+  activate (page, "runbooks.properties");
+  dialog = cw_runbooks_page_get_dialog (page);
+  g_assert_true (CW_IS_RUNBOOK_PROPERTIES_DIALOG (dialog));
+
+  return CW_RUNBOOK_PROPERTIES_DIALOG (dialog);
+}
+
+static char *
+window_with_buffer (const CwRunbook *runbook,
+                    guint            buffer_min)
+{
+  g_autoptr(CwRunbook) copy = cw_runbook_copy (runbook);
+  g_autoptr(CwRunbookTiming) timing = NULL;
+
+  copy->buffer_min = buffer_min;
+  timing = cw_runbook_timing (copy, NULL);
+  g_assert_nonnull (timing);
+  g_assert_cmpuint (timing->buffer_min, ==, buffer_min);
+
+  return cw_runbook_format_minutes (timing->window_min);
+}
+
+static void
+test_properties (void)
+{
+  g_autofree char *path = make_workspace ();
+  g_autoptr(GError) error = NULL;
+  CwWindow *window;
+  CwRunbooksPage *page;
+  CwRunbookEditor *editor;
+  CwRunbookPropertiesDialog *dialog;
+  GtkTextBuffer *description;
+  g_autoptr(CwRunbook) original = NULL;
+  g_autoptr(CwRunbook) saved = NULL;
+  g_autofree char *window_before = NULL;
+  g_autofree char *window_after = NULL;
+  const CwRunbook *runbook;
+
+  {
+    g_autoptr(CwStore) store = cw_store_open (path, CW_STORE_OPEN_NO_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cw_compat_add_product (store, "Acme OS", "Acme", &error), >, 0);
+    g_assert_cmpint (cw_compat_add_product (store, "Cisco IOS XE", "Cisco", &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  window = new_window_for (path);
+  page = show_runbooks (window, "Small");
+  editor = cw_runbooks_page_get_editor (page);
+  original = cw_runbook_copy (cw_runbook_editor_get_runbook (editor));
+  window_before = g_strdup (total (editor, "window"));
+  g_assert_cmpstr (total (editor, "buffer"), ==, "0 min");
+
+  /* The dialog shows the runbook's fields. */
+  dialog = open_properties (page);
+  description = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cw_runbook_properties_dialog_get_part (dialog, "description_view")));
+  {
+    g_autofree char *text = cw_runbook_properties_dialog_dup_description (dialog);
+    g_autofree char *product = cw_runbook_properties_dialog_dup_product (dialog);
+
+    g_assert_cmpstr (text, ==, "A small procedure for tests.");
+    g_assert_cmpstr (product, ==, "Acme OS");
+  }
+  g_assert_null (cw_runbook_properties_dialog_get_ci_class (dialog));
+  g_assert_cmpuint (cw_runbook_properties_dialog_get_buffer_min (dialog), ==, 0);
+  g_assert_true (gtk_widget_get_visible (cw_runbook_properties_dialog_get_part (dialog, "product_button")));
+  g_assert_true (gtk_widget_get_visible (cw_runbook_properties_dialog_get_part (dialog, "apply_button")));
+
+  /* A product from the menu, a class, a buffer that the dialog adds up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "properties.product", "s", "Cisco IOS XE"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cw_runbook_properties_dialog_get_part (dialog, "product_row"))),
+                   ==, "Cisco IOS XE");
+  g_assert_false (cw_runbook_properties_dialog_set_ci_class (dialog, "no-such-class"));
+  g_assert_true (cw_runbook_properties_dialog_set_ci_class (dialog, "switch"));
+  gtk_text_buffer_set_text (description, "  Upgrade the core stack.\n", -1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cw_runbook_properties_dialog_get_part (dialog, "buffer_spin")), 30);
+  window_after = window_with_buffer (original, 30);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (cw_runbook_properties_dialog_get_part (dialog, "buffer_row"))),
+                            window_after));
+
+  /* Apply: one edit, the totals and the header follow. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  activate (dialog, "properties.apply");
+  g_assert_null (dialog);
+  runbook = cw_runbook_editor_get_runbook (editor);
+  g_assert_cmpstr (runbook->description, ==, "Upgrade the core stack.");
+  g_assert_cmpstr (runbook->product, ==, "Cisco IOS XE");
+  g_assert_cmpstr (runbook->ci_class, ==, "switch");
+  g_assert_cmpuint (runbook->buffer_min, ==, 30);
+  g_assert_true (cw_runbook_editor_get_modified (editor));
+  g_assert_cmpstr (total (editor, "buffer"), ==, "30 min");
+  g_assert_cmpstr (total (editor, "window"), ==, window_after);
+  g_assert_cmpstr (total (editor, "window"), !=, window_before);
+  g_assert_cmpstr (gtk_label_get_label (page->description_label), ==, "Upgrade the core stack.");
+
+  /* Undo takes all of it back at once; redo brings it again. */
+  activate (editor, "editor.undo");
+  g_assert_true (cw_runbook_content_equal (cw_runbook_editor_get_runbook (editor), original));
+  g_assert_cmpstr (total (editor, "window"), ==, window_before);
+  g_assert_cmpstr (gtk_label_get_label (page->description_label), ==, "A small procedure for tests.");
+  activate (editor, "editor.redo");
+  runbook = cw_runbook_editor_get_runbook (editor);
+  g_assert_cmpstr (runbook->ci_class, ==, "switch");
+  g_assert_cmpuint (runbook->buffer_min, ==, 30);
+  g_assert_cmpstr (total (editor, "window"), ==, window_after);
+
+  /* Saved with the draft: core loads the same back. */
+  activate (page, "runbooks.save");
+  g_assert_false (cw_runbook_editor_get_modified (editor));
+  {
+    g_autoptr(CwStore) store = cw_store_open (path, CW_STORE_OPEN_NO_CREATE, &error);
+
+    g_assert_no_error (error);
+    saved = cw_runbooks_load (store, "Small", 0, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (cw_runbook_content_equal (saved, cw_runbook_editor_get_runbook (editor)));
+  g_assert_cmpstr (saved->description, ==, "Upgrade the core stack.");
+  g_assert_cmpstr (saved->product, ==, "Cisco IOS XE");
+  g_assert_cmpstr (saved->ci_class, ==, "switch");
+  g_assert_cmpuint (saved->buffer_min, ==, 30);
+  g_assert_false (cw_runbook_content_equal (saved, original));
+
+  /* Cancel changes nothing. */
+  dialog = open_properties (page);
+  g_assert_cmpuint (cw_runbook_properties_dialog_get_buffer_min (dialog), ==, 30);
+  g_assert_cmpstr (cw_runbook_properties_dialog_get_ci_class (dialog), ==, "switch");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cw_runbook_properties_dialog_get_part (dialog, "buffer_spin")), 45);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  activate (dialog, "window.close");
+  g_assert_null (dialog);
+  g_assert_cmpuint (cw_runbook_editor_get_runbook (editor)->buffer_min, ==, 30);
+  g_assert_false (cw_runbook_editor_get_modified (editor));
+
+  /* An approved version: the fields show, and cannot change. */
+  {
+    g_autoptr(CwStore) store = cw_store_open (path, CW_STORE_OPEN_NO_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cw_runbooks_approve (store, "Small", 1, "Bob Reviewer", &error));
+    g_assert_no_error (error);
+  }
+  _cw_runbooks_page_reload (page, "Small", 1);
+  g_assert_true (cw_runbook_editor_get_read_only (editor));
+  dialog = open_properties (page);
+  g_assert_false (gtk_widget_get_visible (cw_runbook_properties_dialog_get_part (dialog, "apply_button")));
+  g_assert_false (gtk_widget_is_sensitive (cw_runbook_properties_dialog_get_part (dialog, "buffer_spin")));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "properties.apply", NULL);
+  cw_runbook_properties_dialog_apply (dialog);
+  g_assert_nonnull (dialog);
+  g_assert_false (cw_runbook_editor_set_properties (editor, "Changed", NULL, NULL, 5));
+  g_assert_cmpuint (cw_runbook_editor_get_runbook (editor)->buffer_min, ==, 30);
+  g_assert_false (cw_runbook_editor_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (dialog);
+
+  close_window (window);
+}
+
+static void
+test_keyboard (void)
+{
+  g_autofree char *path = make_workspace ();
+  CwWindow *window = new_window_for (path);
+  CwRunbooksPage *page = show_runbooks (window, "Small");
+  CwRunbookEditor *editor = cw_runbooks_page_get_editor (page);
+  GtkWidget *list = cw_runbook_editor_get_part (editor, "list");
+  GtkWidget *views = gtk_widget_get_ancestor (GTK_WIDGET (editor), ADW_TYPE_VIEW_STACK);
+  const char *wanted[] = { "title_row", "id_row", "type_row", "phase_row", "stream_row", "duration_spin",
+                           "predecessor_picker", "instructions_view", "command_row", "workdir_row",
+                           "timeout_spin", "exit_spin", "regex_row", "acceptance_row", "note_check",
+                           "output_check", "file_check" };
+  gboolean reached[G_N_ELEMENTS (wanted)] = { FALSE };
+  gboolean reached_list = FALSE;
+  gboolean reached_properties = FALSE;
+  gboolean reached_versions = FALSE;
+  CwRunbookPredecessorPicker *picker;
+  GtkWidget *search;
+  guint position;
+
+  /* Tab from the search reaches every control of the pane, the list and
+   * each field of the selected step's details, then leaves the pane. */
+  cw_runbook_editor_select_step (editor, "b");
+  gtk_widget_grab_focus (GTK_WIDGET (cw_runbooks_page_get_search (page)));
+  for (guint i = 0; i < 120 && focus_in (window, GTK_WIDGET (page)); i++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      reached_list |= focus_in (window, list);
+      reached_versions |= focus_in (window, GTK_WIDGET (cw_runbooks_page_get_versions (page)));
+      if (GTK_IS_BUTTON (get_focus (window)))
+        reached_properties |= g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (get_focus (window))),
+                                         "runbooks.properties") == 0;
+      for (guint j = 0; j < G_N_ELEMENTS (wanted); j++)
+        reached[j] |= focus_in (window, details_part (editor, wanted[j]));
+    }
+  g_assert_false (focus_in (window, GTK_WIDGET (page)));
+  g_assert_true (reached_list);
+  g_assert_true (reached_versions);
+  g_assert_true (reached_properties);
+  for (guint j = 0; j < G_N_ELEMENTS (wanted); j++)
+    {
+      if (!reached[j])
+        g_test_message ("Tab does not reach %s", wanted[j]);
+      g_assert_true (reached[j]);
+    }
+
+  /* Enter on a step goes to its details; Escape there comes back to it. */
+  cw_runbook_editor_select_step (editor, "c");
+  cw_runbook_editor_focus_list (editor);
+  g_assert_true (focus_on_selected_row (window, editor));
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
+  g_signal_emit_by_name (list, "activate", position);
+  g_assert_true (focus_in (window, details_part (editor, "title_row")));
+  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_Escape, 0));
+  g_assert_true (focus_on_selected_row (window, editor));
+  g_assert_cmpstr (cw_runbook_editor_get_selected (editor), ==, "c");
+  /* In the list, Escape is not the editor's. */
+  g_assert_false (press_key (GTK_WIDGET (editor), GDK_KEY_Escape, 0));
+
+  /* A bar activated in the timeline shows its step in the editor, with
+   * the focus on it. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "timeline");
+  cw_test_iterate_until (NULL, NULL, 50);
+  g_signal_emit_by_name (find_child_of_type (views, CW_TYPE_RUNBOOK_TIMELINE), "step-activated", "v");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (views)), ==, "editor");
+  g_assert_cmpstr (cw_runbook_editor_get_selected (editor), ==, "v");
+  cw_test_iterate_until (NULL, NULL, 50);
+  g_assert_true (focus_on_selected_row (window, editor));
+
+  /* The predecessor picker: Enter in its search picks the first step found. */
+  picker = CW_RUNBOOK_PREDECESSOR_PICKER (details_part (editor, "predecessor_picker"));
+  search = find_child_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  cw_runbook_predecessor_picker_set_search (picker, "drain");
+  g_assert_cmpuint (g_list_model_get_n_items (cw_runbook_predecessor_picker_get_model (picker)), ==, 1);
+  g_signal_emit_by_name (search, "activate");
+  g_assert_true (g_strv_contains ((const char * const *) cw_runbook_find_step (cw_runbook_editor_get_runbook (editor),
+                                                                             "v")->predecessors, "c"));
+  activate (editor, "editor.undo");
+  g_assert_false (g_strv_contains ((const char * const *) cw_runbook_find_step (cw_runbook_editor_get_runbook (editor),
+                                                                              "v")->predecessors, "c"));
+
+  /* Alt+Enter, anywhere in the pane, opens the properties. */
+  g_assert_null (cw_runbooks_page_get_dialog (page));
+  g_assert_true (press_key (GTK_WIDGET (page), GDK_KEY_Return, GDK_ALT_MASK));
+  g_assert_true (CW_IS_RUNBOOK_PROPERTIES_DIALOG (cw_runbooks_page_get_dialog (page)));
+  gtk_window_destroy (cw_runbooks_page_get_dialog (page));
+
+  close_window (window);
+}
+
 /* 2,000 steps in 20 streams: a chain per stream through the phases. */
 static CwRunbook *
 large_runbook (void)
@@ -334,6 +594,8 @@ main (int   argc,
   g_test_add_func ("/display/runbook-editor/editor", test_editor);
   g_test_add_func ("/display/runbook-editor/undo", test_undo);
   g_test_add_func ("/display/runbook-editor/cycle", test_cycle);
+  g_test_add_func ("/display/runbook-editor/properties", test_properties);
+  g_test_add_func ("/display/runbook-editor/keyboard", test_keyboard);
   g_test_add_func ("/display/runbook-editor/large", test_large);
 
   status = g_test_run ();

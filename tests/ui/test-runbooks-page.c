@@ -59,6 +59,29 @@ test_list (void)
     g_assert_true (focus == GTK_WIDGET (search) || gtk_widget_is_ancestor (focus, GTK_WIDGET (search)));
   }
 
+  /* Enter in the search shows the first runbook found; Down goes to it. */
+  gtk_editable_set_text (search, "certificate");
+  cw_test_iterate_until (NULL, NULL, 300);
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (cw_runbooks_page_get_shown (page), ==, "Certificate renewal");
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (search));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+        if (handled)
+          break;
+      }
+    g_assert_true (handled);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                   GTK_WIDGET (gtk_list_box_get_selected_row (list)));
+  }
+
   close_window (window);
 }
 
@@ -365,6 +388,18 @@ take_screenshots (const char *suffix)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "changes");
   screenshot (window, "changes", suffix);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "editor");
+
+  /* The runbook's properties. */
+  activate (page, "runbooks.properties");
+  {
+    g_autofree char *name = g_strdup_printf ("runbooks-properties-%s.png", suffix);
+    GtkWindow *dialog = cw_runbooks_page_get_dialog (page);
+
+    g_assert_nonnull (dialog);
+    cw_test_iterate_until (NULL, NULL, 100);
+    g_free (cw_test_save_screenshot (GTK_WIDGET (dialog), name));
+    gtk_window_destroy (dialog);
+  }
 
   /* The approved version, read-only. */
   for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (versions)); i++)

@@ -1,5 +1,6 @@
 /* test-runbooks.h: what the Runbooks pane's display tests share: runbooks
- * and workspaces built through core, windows, and ways into the editor.
+ * and workspaces built through core, windows, ways into the editor, and keys
+ * pressed as the user would.
  * Included by test-runbooks-page.c and test-runbook-editor.c; each has its
  * own copy of the state below.
  *
@@ -308,4 +309,64 @@ respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   cw_test_iterate_until (NULL, NULL, 20);
+}
+
+/* Keys and focus */
+
+/* As the key would: the first of @widget's shortcuts for @keyval, or
+ * FALSE when none takes it. */
+G_GNUC_UNUSED static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+G_GNUC_UNUSED static GtkWidget *
+get_focus (CwWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+G_GNUC_UNUSED static gboolean
+focus_in (CwWindow  *window,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = get_focus (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The focus is on the list's row of the selected step. */
+G_GNUC_UNUSED static gboolean
+focus_on_selected_row (CwWindow        *window,
+                       CwRunbookEditor *editor)
+{
+  GtkWidget *focus = get_focus (window);
+
+  return focus_in (window, cw_runbook_editor_get_part (editor, "list")) &&
+         (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) != 0;
 }

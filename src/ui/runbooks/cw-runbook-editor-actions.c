@@ -19,7 +19,8 @@
  * that was selected then. Ctrl+Z and Ctrl+Shift+Z are caught before the
  * entries and the instructions' view see them (their own undo is off), so
  * one history covers every field. Delete removes a step only from the list;
- * in a field it deletes text as usual.
+ * in a field it deletes text as usual. Enter on a step goes to its details,
+ * Escape there comes back to it.
  *
  * Added steps follow the selected step in its phase and stream, and wait
  * for it, which is how a procedure is usually written; a removed step's
@@ -358,6 +359,34 @@ edit_as_draft_action (GtkWidget  *widget,
   _cw_runbook_editor_emit_changed (self);
 }
 
+static void
+focus_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  cw_runbook_editor_focus_list (CW_RUNBOOK_EDITOR (widget));
+}
+
+/* Escape in the details or the problems goes back to the step in the list;
+ * elsewhere it is someone else's. */
+static gboolean
+escape_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  CwRunbookEditor *self = CW_RUNBOOK_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL ||
+      (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->details_stack)) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->problems_revealer))))
+    return FALSE;
+
+  cw_runbook_editor_focus_list (self);
+  return TRUE;
+}
+
 static gboolean
 remove_step_shortcut_cb (GtkWidget *widget,
                          GVariant  *args,
@@ -401,6 +430,9 @@ _cw_runbook_editor_class_actions_init (CwRunbookEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "editor.edit-as-draft", NULL, edit_as_draft_action);
+  gtk_widget_class_install_action (widget_class, "editor.focus-list", NULL, focus_list_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_shortcut_cb, NULL);
 
   /* Ctrl+N is also the application's New Workspace, whose accelerator the
    * window sees first; Insert always adds a step. */
@@ -494,4 +526,61 @@ _cw_runbook_editor_actions_update (CwRunbookEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.redo",
                                  editable && cw_runbook_history_can_redo (self->history));
   gtk_widget_action_set_enabled (widget, "editor.edit-as-draft", self->runbook != NULL && self->read_only);
+}
+
+/* Public API */
+
+static gboolean
+replace_text (char       **slot,
+              const char  *text)
+{
+  const char *value = text != NULL && text[0] != '\0' ? text : NULL;
+
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+cw_runbook_editor_set_properties (CwRunbookEditor *self,
+                                  const char      *description,
+                                  const char      *product,
+                                  const char      *ci_class,
+                                  guint            buffer_min)
+{
+  g_autoptr(CwRunbook) before = NULL;
+  CwRunbookStep *selected;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (CW_IS_RUNBOOK_EDITOR (self), FALSE);
+
+  if (self->runbook == NULL || self->read_only)
+    return FALSE;
+
+  before = cw_runbook_copy (self->runbook);
+  changed |= replace_text (&self->runbook->description, description);
+  changed |= replace_text (&self->runbook->product, product);
+  changed |= replace_text (&self->runbook->ci_class, ci_class);
+  if (self->runbook->buffer_min != buffer_min)
+    {
+      self->runbook->buffer_min = buffer_min;
+      changed = TRUE;
+    }
+
+  if (!changed)
+    return FALSE;
+
+  /* One entry of its own, whatever was typed in a step before. */
+  selected = _cw_runbook_editor_get_selected_step (self);
+  cw_runbook_history_seal (self->history);
+  cw_runbook_history_record (self->history, before, selected != NULL ? selected->id : NULL, NULL);
+
+  _cw_runbook_editor_refresh (self);
+  _cw_runbook_editor_set_modified (self, TRUE);
+  _cw_runbook_editor_emit_changed (self);
+
+  return TRUE;
 }

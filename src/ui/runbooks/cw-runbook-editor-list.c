@@ -55,22 +55,33 @@ _cw_runbook_editor_update_totals (CwRunbookEditor *self)
       g_autofree char *critical = cw_runbook_format_minutes (timing->critical_min);
       g_autofree char *rollback = cw_runbook_format_minutes (timing->rollback_min);
       g_autofree char *window = cw_runbook_format_minutes (timing->window_min);
+      g_autofree char *validation = cw_runbook_format_minutes (timing->validation_min);
+      g_autofree char *buffer = cw_runbook_format_minutes (timing->buffer_min);
+      g_autofree char *sum = NULL;
 
       gtk_label_set_label (self->critical_label, critical);
       gtk_label_set_label (self->rollback_label, rollback);
       gtk_label_set_label (self->window_label, window);
+      gtk_label_set_label (self->buffer_label, buffer);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->critical_label), NULL);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->rollback_label), NULL);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_label), NULL);
+
+      /* Translators: how the window needed adds up: critical path, validation,
+       * rollback and buffer */
+      sum = g_strdup_printf (_("%s critical path + %s validation + %s rollback + %s buffer"),
+                             critical, validation, rollback, buffer);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_label), sum);
     }
   else
     {
       const char *why = error != NULL ? error->message : NULL;
+      g_autofree char *buffer = self->runbook != NULL ? cw_runbook_format_minutes (self->runbook->buffer_min) : NULL;
 
       /* A cycle has no duration: say so rather than show a wrong figure. */
       gtk_label_set_label (self->critical_label, "—");
       gtk_label_set_label (self->rollback_label, "—");
       gtk_label_set_label (self->window_label, "—");
+      gtk_label_set_label (self->buffer_label, buffer != NULL ? buffer : "—");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->critical_label), why);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->rollback_label), why);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_label), why);

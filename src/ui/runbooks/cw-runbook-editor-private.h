@@ -28,6 +28,7 @@ struct _CwRunbookEditor
   GtkLabel             *banner_label;
   GtkLabel             *critical_label;
   GtkLabel             *rollback_label;
+  GtkLabel             *buffer_label;
   GtkLabel             *window_label;
   GtkStack             *steps_stack;
   GtkListView          *list_view;

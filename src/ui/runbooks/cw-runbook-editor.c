@@ -411,6 +411,7 @@ cw_runbook_editor_class_init (CwRunbookEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwRunbookEditor, banner_label);
   gtk_widget_class_bind_template_child (widget_class, CwRunbookEditor, critical_label);
   gtk_widget_class_bind_template_child (widget_class, CwRunbookEditor, rollback_label);
+  gtk_widget_class_bind_template_child (widget_class, CwRunbookEditor, buffer_label);
   gtk_widget_class_bind_template_child (widget_class, CwRunbookEditor, window_label);
   gtk_widget_class_bind_template_child (widget_class, CwRunbookEditor, steps_stack);
   gtk_widget_class_bind_template_child (widget_class, CwRunbookEditor, list_view);
@@ -517,6 +518,39 @@ cw_runbook_editor_select_step (CwRunbookEditor *self,
   _cw_runbook_editor_select_position (self, _cw_runbook_editor_find_position (self, step));
 }
 
+void
+cw_runbook_editor_focus_list (CwRunbookEditor *self)
+{
+  guint position;
+
+  g_return_if_fail (CW_IS_RUNBOOK_EDITOR (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->steps_stack), "list") != 0)
+    return;
+
+  /* The selected item's row exists once the list scrolled to it; the list
+   * itself would focus the row it focused last. */
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      CwRunbookStepItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *row = gtk_widget_get_first_child (child);
+
+          if (CW_IS_RUNBOOK_STEP_ROW (row) && cw_runbook_step_row_get_item (CW_RUNBOOK_STEP_ROW (row)) == item &&
+              gtk_widget_grab_focus (child))
+            return;
+        }
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 const char *
 cw_runbook_editor_get_selected (CwRunbookEditor *self)
 {
@@ -593,6 +627,8 @@ cw_runbook_editor_get_part (CwRunbookEditor *self,
     return GTK_WIDGET (self->critical_label);
   if (g_str_equal (name, "rollback"))
     return GTK_WIDGET (self->rollback_label);
+  if (g_str_equal (name, "buffer"))
+    return GTK_WIDGET (self->buffer_label);
   if (g_str_equal (name, "window"))
     return GTK_WIDGET (self->window_label);
   if (g_str_equal (name, "problems"))

@@ -19,7 +19,9 @@
  * step, by id and title, in a list view (a runbook may have thousands),
  * filtered by a search on both; a check button per step adds or removes it.
  * The picker does not change the step itself: it emits "toggled" and the
- * step details make the edit, so that undo sees it. */
+ * step details make the edit, so that undo sees it. From the search, Down
+ * goes to the steps found and Enter picks the first; Enter or Space on a
+ * step picks it or takes it back. */
 
 struct _CwRunbookPredecessorPicker
 {
@@ -219,6 +221,31 @@ on_search_changed_cb (CwRunbookPredecessorPicker *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Enter in the search picks the first step found, as a click on it. */
+static void
+on_search_activate_cb (CwRunbookPredecessorPicker *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    on_activate_cb (self, 0);
+}
+
+/* Down goes from the search to the steps found. */
+static gboolean
+on_search_key_pressed_cb (CwRunbookPredecessorPicker *self,
+                          guint                       keyval,
+                          guint                       keycode,
+                          GdkModifierType             state)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return TRUE;
+}
+
 static void
 on_popover_show_cb (CwRunbookPredecessorPicker *self)
 {
@@ -286,6 +313,7 @@ cw_runbook_predecessor_picker_init (CwRunbookPredecessorPicker *self)
   GtkWidget *heading = gtk_label_new (_("Waits For"));
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkNoSelection *selection;
+  GtkEventController *key;
 
   self->ids = gtk_string_list_new (NULL);
   self->haystacks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -312,6 +340,11 @@ cw_runbook_predecessor_picker_init (CwRunbookPredecessorPicker *self)
                                   _("Search Steps"), -1);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (on_search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (on_search_activate_cb), self, G_CONNECT_SWAPPED);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
 
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup_cb), self, 0);

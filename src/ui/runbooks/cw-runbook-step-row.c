@@ -270,6 +270,14 @@ cw_runbook_step_row_new (void)
   return g_object_new (CW_TYPE_RUNBOOK_STEP_ROW, NULL);
 }
 
+CwRunbookStepItem *
+cw_runbook_step_row_get_item (CwRunbookStepRow *self)
+{
+  g_return_val_if_fail (CW_IS_RUNBOOK_STEP_ROW (self), NULL);
+
+  return self->item;
+}
+
 void
 cw_runbook_step_row_set_item (CwRunbookStepRow  *self,
                               CwRunbookStepItem *item)

@@ -53,6 +53,17 @@ format_minutes (guint minutes)
   return g_strdup_printf (_("%u h %u min"), minutes / 60, minutes % 60);
 }
 
+/* Takes @text and gives it back with no-break spaces: a line may break
+ * between two totals, never inside one ("2 h | 52 min"). */
+static char *
+no_break (char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  g_free (text);
+  return g_strjoinv ("\u00a0", words);
+}
+
 /* The bar's rectangle on the canvas, as scrolled now. */
 void
 _cw_runbook_timeline_bar_rect (CwRunbookTimeline   *self,
@@ -345,12 +356,12 @@ update_totals (CwRunbookTimeline *self)
   g_autofree char *buffer = format_minutes (t->buffer_min);
   g_autofree char *window = format_minutes (t->window_min);
   /* Translators: the totals above the timeline, joined by " · " */
-  g_autofree char *critical_text = g_strdup_printf (_("Critical path %s"), critical);
-  g_autofree char *validation_text = g_strdup_printf (_("Validation %s"), validation);
-  g_autofree char *rollback_text = g_strdup_printf (_("Rollback %s"), rollback);
-  g_autofree char *buffer_text = g_strdup_printf (_("Buffer %s"), buffer);
+  g_autofree char *critical_text = no_break (g_strdup_printf (_("Critical path %s"), critical));
+  g_autofree char *validation_text = no_break (g_strdup_printf (_("Validation %s"), validation));
+  g_autofree char *rollback_text = no_break (g_strdup_printf (_("Rollback %s"), rollback));
+  g_autofree char *buffer_text = no_break (g_strdup_printf (_("Buffer %s"), buffer));
   /* Translators: the time a change window must be booked for */
-  g_autofree char *window_text = g_strdup_printf (_("Window needed %s"), window);
+  g_autofree char *window_text = no_break (g_strdup_printf (_("Window needed %s"), window));
   g_autofree char *markup = NULL;
 
   markup = g_markup_printf_escaped ("%s · %s · %s · %s · <b>%s</b>", critical_text, validation_text,

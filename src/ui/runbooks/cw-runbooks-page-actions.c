@@ -11,13 +11,17 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-compat.h"
+#include "cw-runbook-properties-dialog.h"
 #include "cw-runbooks-page-private.h"
 
 /* The actions of the Runbooks pane ("runbooks.*") and their keys: Ctrl+F
- * focuses the search and Ctrl+S saves, from anywhere in the window while the
- * pane is shown. Approving asks who approves (the author may not); deleting a
- * draft asks first; a new runbook asks for a name no other runbook has.
- * Import and export are in cw-runbooks-page-files.c. */
+ * focuses the search, Ctrl+S saves and Alt+Enter shows the runbook's
+ * properties, from anywhere in the window while the pane is shown.
+ * Approving asks who approves (the author may not); deleting a draft asks
+ * first; a new runbook asks for a name no other runbook has; the properties
+ * go to the editor as one edit. Import and export are in
+ * cw-runbooks-page-files.c. */
 
 /* Helpers */
 
@@ -455,6 +459,50 @@ new_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The runbook's properties */
+
+static void
+on_properties_applied_cb (CwRunbooksPage            *self,
+                          CwRunbookPropertiesDialog *dialog)
+{
+  g_autofree char *description = cw_runbook_properties_dialog_dup_description (dialog);
+  g_autofree char *product = cw_runbook_properties_dialog_dup_product (dialog);
+
+  cw_runbook_editor_set_properties (self->editor, description, product,
+                                    cw_runbook_properties_dialog_get_ci_class (dialog),
+                                    cw_runbook_properties_dialog_get_buffer_min (dialog));
+}
+
+static void
+properties_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CwRunbooksPage *self = CW_RUNBOOKS_PAGE (widget);
+  const CwRunbook *runbook = cw_runbook_editor_get_runbook (self->editor);
+  CwStore *store = _cw_runbooks_page_get_store (self);
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  CwRunbookPropertiesDialog *dialog;
+
+  if (runbook == NULL)
+    return;
+
+  /* Without the Compatibility pane's products, the product is free text. */
+  if (store != NULL && (products = cw_compat_list_products (store, NULL)) != NULL)
+    for (guint i = 0; i < products->len; i++)
+      g_strv_builder_add (names, ((CwCompatProduct *) g_ptr_array_index (products, i))->name);
+  strv = g_strv_builder_end (names);
+
+  dialog = cw_runbook_properties_dialog_new (get_parent_window (self), runbook, (const char * const *) strv,
+                                             !cw_runbook_editor_get_read_only (self->editor));
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_properties_applied_cb), self, G_CONNECT_SWAPPED);
+
+  _cw_runbooks_page_set_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Keys */
 
 static void
@@ -493,6 +541,7 @@ _cw_runbooks_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "runbooks.delete-draft", NULL, delete_draft_action);
   gtk_widget_class_install_action (widget_class, "runbooks.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "runbooks.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "runbooks.properties", NULL, properties_action);
 
   _cw_runbooks_page_class_files_init (widget_class);
 }
@@ -515,6 +564,11 @@ _cw_runbooks_page_actions_init (CwRunbooksPage *self)
                                           gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
                                           gtk_callback_action_new (page_shortcut_cb, NULL, NULL),
                                           "s", "runbooks.save"));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new_with_arguments (
+                                          gtk_keyval_trigger_new (GDK_KEY_Return, GDK_ALT_MASK),
+                                          gtk_callback_action_new (page_shortcut_cb, NULL, NULL),
+                                          "s", "runbooks.properties"));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -533,6 +587,10 @@ _cw_runbooks_page_actions_update (CwRunbooksPage *self)
   gtk_widget_action_set_enabled (widget, "runbooks.new", has_store);
   gtk_widget_action_set_enabled (widget, "runbooks.import", has_store && !self->importing);
   gtk_widget_action_set_enabled (widget, "runbooks.export", runbook != NULL);
+  gtk_widget_action_set_enabled (widget, "runbooks.properties", runbook != NULL);
+
+  /* An approved version has one way on, the banner's Edit as New Draft. */
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_buttons), runbook == NULL || draft);
 }
 
 void

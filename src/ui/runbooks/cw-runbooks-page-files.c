@@ -30,6 +30,15 @@ get_parent_window (CwRunbooksPage *self)
 
 /* Import */
 
+static gboolean
+is_task_list (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  CwRunbookFormat format;
+
+  return path != NULL && cw_runbook_format_guess (path, &format) && format == CW_RUNBOOK_FORMAT_CSV;
+}
+
 static void
 read_file_thread (GTask        *task,
                   gpointer      source_object,
@@ -63,7 +72,9 @@ on_file_read_cb (GObject      *object,
   _cw_runbooks_page_actions_update (self);
 
   runbook = g_task_propagate_pointer (G_TASK (result), &error);
-  if (runbook != NULL && store != NULL)
+  /* A task list keeps, from the latest version, what its columns lack. */
+  if (runbook != NULL && store != NULL &&
+      (!is_task_list (file) || cw_runbooks_complete_task_list (store, runbook, NULL, &error)))
     cw_runbooks_import (store, runbook, &error);
 
   if (error != NULL)

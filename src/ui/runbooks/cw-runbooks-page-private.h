@@ -36,6 +36,7 @@ struct _CwRunbooksPage
   GtkBox               *state_box;
   GtkImage             *state_icon;
   GtkLabel             *state_label;
+  GtkBox               *draft_buttons;   /* Delete Draft, Approve, Save: shown for a draft */
   GtkDropDown          *version_dropdown;
   GtkStringList        *version_model;
   AdwViewStack         *view_stack;

@@ -54,15 +54,38 @@ describe_version (const CwRunbookVersionInfo *info)
   return g_strdup_printf (_("Version %u · Draft"), info->version);
 }
 
+/* What the drop-down's button shows: the person and the date are in the
+ * list, and in the state line under the name. */
+static char *
+describe_version_short (const CwRunbookVersionInfo *info)
+{
+  if (info->state == CW_RUNBOOK_APPROVED)
+    /* Translators: the version shown, on the picker's button */
+    return g_strdup_printf (_("Version %u · Approved"), info->version);
+
+  /* Translators: the version shown, on the picker's button */
+  return g_strdup_printf (_("Version %u · Draft"), info->version);
+}
+
+/* @strings as the items, with @details (or NULL) the text the open list
+ * shows for each. */
 static void
 set_string_list (GtkStringList *list,
-                 GPtrArray     *strings)
+                 GPtrArray     *strings,
+                 GPtrArray     *details)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   g_ptr_array_add (strings, NULL);
   gtk_string_list_splice (list, 0, n, (const char * const *) strings->pdata);
   g_ptr_array_set_size (strings, strings->len - 1);
+
+  for (guint i = 0; details != NULL && i < details->len && i < strings->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_object_set_data_full (item, "cw-details", g_strdup (g_ptr_array_index (details, i)), g_free);
+    }
 }
 
 static void
@@ -87,12 +110,21 @@ on_drop_down_bind_cb (GtkSignalListItemFactory *factory,
                       gpointer                  user_data)
 {
   GtkStringObject *item = gtk_list_item_get_item (list_item);
+  const char *details = g_object_get_data (G_OBJECT (item), "cw-details");
+
+  /* The open list: each version with who and when. */
+  if (user_data != NULL && details != NULL)
+    {
+      gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), details);
+      return;
+    }
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
 }
 
-/* Version labels are long: the button ellipsizes its own, the list shows
- * them whole. Otherwise the pane could not be narrower than two of them. */
+/* The button shows a version's number and state, ellipsized if need be; the
+ * list shows each whole, with its people and date. Otherwise the pane could
+ * not be narrower than two of them. */
 static void
 setup_drop_down (GtkDropDown *drop_down,
                  int          max_chars)
@@ -107,7 +139,7 @@ setup_drop_down (GtkDropDown *drop_down,
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_drop_down_setup_cb), GINT_TO_POINTER (0));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_drop_down_bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_drop_down_bind_cb), GINT_TO_POINTER (1));
   gtk_drop_down_set_list_factory (drop_down, factory);
   g_object_unref (factory);
 }
@@ -121,7 +153,9 @@ _cw_runbooks_page_update_versions (CwRunbooksPage *self)
 {
   const CwRunbook *runbook = cw_runbook_editor_get_runbook (self->editor);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) compare_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) compare_details = g_ptr_array_new_with_free_func (g_free);
   guint shown = 0;
   guint offset = 0;
   guint selected = GTK_INVALID_LIST_POSITION;
@@ -132,7 +166,8 @@ _cw_runbooks_page_update_versions (CwRunbooksPage *self)
     {
       const CwRunbookVersionInfo *info = g_ptr_array_index (self->versions, i);
 
-      g_ptr_array_add (labels, describe_version (info));
+      g_ptr_array_add (labels, describe_version_short (info));
+      g_ptr_array_add (details, describe_version (info));
       if (runbook != NULL && info->version == runbook->version)
         selected = i;
     }
@@ -141,7 +176,7 @@ _cw_runbooks_page_update_versions (CwRunbooksPage *self)
 
   if (selected == GTK_INVALID_LIST_POSITION)
     selected = gtk_drop_down_get_selected (self->version_dropdown);
-  set_string_list (self->version_model, labels);
+  set_string_list (self->version_model, labels, details);
   if (selected >= labels->len)
     selected = labels->len > 0 ? 0 : GTK_INVALID_LIST_POSITION;
   gtk_drop_down_set_selected (self->version_dropdown, selected);
@@ -152,6 +187,7 @@ _cw_runbooks_page_update_versions (CwRunbooksPage *self)
   if (runbook != NULL && runbook->version == 0)
     {
       g_ptr_array_add (compare_labels, g_strdup (_("New Draft, Not Saved")));
+      g_ptr_array_add (compare_details, g_strdup (_("New Draft, Not Saved")));
       g_array_append_val (self->compare, shown);
       offset = 1;
     }
@@ -159,7 +195,8 @@ _cw_runbooks_page_update_versions (CwRunbooksPage *self)
     {
       const CwRunbookVersionInfo *info = g_ptr_array_index (self->versions, i);
 
-      g_ptr_array_add (compare_labels, describe_version (info));
+      g_ptr_array_add (compare_labels, describe_version_short (info));
+      g_ptr_array_add (compare_details, describe_version (info));
       g_array_append_val (self->compare, info->version);
     }
 
@@ -174,8 +211,8 @@ _cw_runbooks_page_update_versions (CwRunbooksPage *self)
       from = to + 1 < self->compare->len ? to + 1 : to;
     }
 
-  set_string_list (self->from_model, compare_labels);
-  set_string_list (self->to_model, compare_labels);
+  set_string_list (self->from_model, compare_labels, compare_details);
+  set_string_list (self->to_model, compare_labels, compare_details);
   if (self->compare->len > 0)
     {
       gtk_drop_down_set_selected (self->from_dropdown, MIN (from, self->compare->len - 1));

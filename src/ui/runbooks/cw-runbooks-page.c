@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-ci-field.h"
 #include "cw-runbooks-page-private.h"
 #include "cw-window.h"
 
@@ -38,17 +39,21 @@ create_runbook_row (const CwRunbookInfo *info)
   g_autofree char *applies = NULL;
   g_autofree char *version = NULL;
   g_autofree char *tooltip = NULL;
+  const char *ci_class = info->ci_class;
   gboolean approved = info->approved_version != 0 && info->approved_version == info->latest_version;
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (name, info->name);   /* the sidebar is narrow: names get cut */
   gtk_box_append (GTK_BOX (text), name);
 
-  if (info->product != NULL && info->ci_class != NULL)
+  if (info->ci_class != NULL && cw_ci_class_is_valid (info->ci_class))
+    ci_class = cw_ci_class_get_label (info->ci_class);
+  if (info->product != NULL && ci_class != NULL)
     /* Translators: what a runbook applies to: a product, then a CI class */
-    applies = g_strdup_printf (_("%s · %s"), info->product, info->ci_class);
-  else if (info->product != NULL || info->ci_class != NULL)
-    applies = g_strdup (info->product != NULL ? info->product : info->ci_class);
+    applies = g_strdup_printf (_("%s · %s"), info->product, ci_class);
+  else if (info->product != NULL || ci_class != NULL)
+    applies = g_strdup (info->product != NULL ? info->product : ci_class);
   else
     applies = g_strdup (_("Applies to anything"));
   subtitle = gtk_label_new (applies);
@@ -252,6 +257,39 @@ on_stop_search_cb (CwRunbooksPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* Enter in the search shows the first runbook found. */
+static void
+on_search_activate_cb (CwRunbooksPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->runbook_list, 0);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->runbook_list, row);
+}
+
+/* Down goes from the search to the runbooks found. */
+static gboolean
+on_search_key_pressed_cb (CwRunbooksPage  *self,
+                          guint            keyval,
+                          guint            keycode,
+                          GdkModifierType  state)
+{
+  GtkListBoxRow *row;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  row = gtk_list_box_get_selected_row (self->runbook_list);
+  if (row == NULL || !gtk_widget_get_child_visible (GTK_WIDGET (row)))
+    row = gtk_list_box_get_row_at_index (self->runbook_list, 0);
+  if (row == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
 static gboolean
 reload_list_idle_cb (gpointer user_data)
 {
@@ -360,6 +398,9 @@ on_step_activated_cb (CwRunbooksPage *self,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "editor");
   cw_runbook_editor_select_step (self->editor, step_id);
+
+  /* The key that activated it was on a view now hidden. */
+  cw_runbook_editor_focus_list (self->editor);
 }
 
 /* Internal API */
@@ -502,6 +543,7 @@ cw_runbooks_page_class_init (CwRunbooksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwRunbooksPage, state_box);
   gtk_widget_class_bind_template_child (widget_class, CwRunbooksPage, state_icon);
   gtk_widget_class_bind_template_child (widget_class, CwRunbooksPage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, CwRunbooksPage, draft_buttons);
   gtk_widget_class_bind_template_child (widget_class, CwRunbooksPage, version_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CwRunbooksPage, version_model);
   gtk_widget_class_bind_template_child (widget_class, CwRunbooksPage, view_stack);
@@ -514,6 +556,7 @@ cw_runbooks_page_class_init (CwRunbooksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwRunbooksPage, diff_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_runbook_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_version_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_changed_cb);
@@ -529,6 +572,7 @@ static void
 cw_runbooks_page_init (CwRunbooksPage *self)
 {
   GtkWidget *placeholder;
+  GtkEventController *key;
 
   self->compare = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cancellable = g_cancellable_new ();
@@ -546,6 +590,10 @@ cw_runbooks_page_init (CwRunbooksPage *self)
   gtk_widget_set_margin_top (placeholder, 24);
   gtk_widget_set_margin_bottom (placeholder, 24);
   gtk_list_box_set_placeholder (self->runbook_list, placeholder);
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
   _cw_runbooks_page_actions_init (self);
 }
