@@ -8,23 +8,15 @@
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
 #include "cw-schedule.h"
 #include "cw-store.h"
 
 G_BEGIN_DECLS
 
-/* `changeward-cli calendar`: the group, for the command table. */
-int         cw_cli_calendar                   (int                argc,
-                                               char             **argv);
-
 /* Shared by the `changeward-cli calendar` sub-commands
- * (cw-cli-calendar.c). */
-CwStore    *cw_cli_calendar_open              (const char        *command,
-                                               const char        *workspace,
-                                               CwStoreOpenFlags   flags,
-                                               int               *status);
+ * (cw-cli-calendar.c); the group, cw_cli_calendar(), is in cw-cli.h. */
+
 /* --from DATE and --to DATE: both or neither. The range runs from midnight
  * UTC of @from to the midnight after @to; without them *from and *to are
  * left alone. */
@@ -45,7 +37,6 @@ char       *cw_cli_calendar_format            (gint64             instant,
                                                gboolean           with_zone);
 /* "2026-01-10T22:00:00Z" */
 char       *cw_cli_calendar_format_iso        (gint64             instant);
-void        cw_cli_calendar_print_json        (JsonBuilder       *builder);
 /* Windows by id. (gint64* -> CwMaintWindow) */
 GHashTable *cw_cli_calendar_windows_by_id     (CwStore           *store,
                                                GError           **error);

@@ -16,24 +16,11 @@
 
 #include "cw-cli.h"
 #include "cw-cli-calendar-private.h"
-#include "cw-cli-runbook-private.h"
 #include "cw-store-private.h"
 
 /* `changeward-cli calendar occurrences|conflicts|slots`: what the calendar
  * says, as a table or as JSON. Times are printed in UTC, with the local
  * time of the window's zone beside them. */
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 static void
 add_time (JsonBuilder *builder,
@@ -42,16 +29,7 @@ add_time (JsonBuilder *builder,
 {
   g_autofree char *text = cw_cli_calendar_format_iso (instant);
 
-  add_string (builder, name, text);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
+  cw_cli_json_add_string (builder, name, text);
 }
 
 /* "2026-01-10 22:00 – 2026-01-11 02:00 UTC", or "... – 02:00 UTC" on one day. */
@@ -66,35 +44,6 @@ format_span (gint64 start,
     return g_strdup_printf ("%s – %s UTC", a, b + 11);
 
   return g_strdup_printf ("%s – %s UTC", a, b);
-}
-
-/* A table, its columns padded to their widest cell. */
-static void
-print_table (GPtrArray *cells,
-             guint      n_columns)
-{
-  g_autofree guint *widths = g_new0 (guint, n_columns);
-
-  for (guint i = 0; i < cells->len; i++)
-    widths[i % n_columns] = MAX (widths[i % n_columns],
-                                 cw_cli_runbook_text_width (g_ptr_array_index (cells, i)));
-
-  for (guint row = 0; row * n_columns < cells->len; row++)
-    {
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          gboolean last = c + 1 == n_columns;
-
-          if (c > 0)
-            g_string_append (line, "  ");
-          cw_cli_runbook_append_cell (line, g_ptr_array_index (cells, row * n_columns + c),
-                                      last ? 0 : widths[c], FALSE);
-        }
-      g_strchomp (line->str);
-      printf ("%s\n", line->str);
-    }
 }
 
 /* ---- occurrences ------------------------------------------------------------- */
@@ -124,7 +73,7 @@ print_occurrences (GArray     *occurrences,
       g_ptr_array_add (cells, g_strdup (occurrence->moved ? _("moved") : ""));
     }
 
-  print_table (cells, G_N_ELEMENTS (headers));
+  cw_cli_print_table (cells, G_N_ELEMENTS (headers), 0);
 }
 
 static void
@@ -150,14 +99,14 @@ print_occurrences_json (GArray     *occurrences,
         local = cw_schedule_utc_to_local (occurrence->start, window->tzid);
 
       json_builder_begin_object (builder);
-      add_int (builder, "window_id", occurrence->window_id);
-      add_string (builder, "window", window != NULL ? window->name : NULL);
-      add_string (builder, "uid", window != NULL ? window->uid : NULL);
-      add_string (builder, "tzid", window != NULL ? window->tzid : NULL);
+      cw_cli_json_add_int (builder, "window_id", occurrence->window_id);
+      cw_cli_json_add_string (builder, "window", window != NULL ? window->name : NULL);
+      cw_cli_json_add_string (builder, "uid", window != NULL ? window->uid : NULL);
+      cw_cli_json_add_string (builder, "tzid", window != NULL ? window->tzid : NULL);
       add_time (builder, "start", occurrence->start);
       add_time (builder, "end", occurrence->end);
-      add_string (builder, "local_start", local);
-      add_string (builder, "recurrence_id", occurrence->recurrence_id);
+      cw_cli_json_add_string (builder, "local_start", local);
+      cw_cli_json_add_string (builder, "recurrence_id", occurrence->recurrence_id);
       json_builder_set_member_name (builder, "moved");
       json_builder_add_boolean_value (builder, occurrence->moved);
       json_builder_end_object (builder);
@@ -165,7 +114,7 @@ print_occurrences_json (GArray     *occurrences,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  cw_cli_calendar_print_json (builder);
+  cw_cli_print_json (builder);
 }
 
 int
@@ -209,7 +158,7 @@ cw_cli_calendar_occurrences (int    argc,
                                              &from, &to)) != CW_CLI_OK)
     return status;
 
-  store = cw_cli_calendar_open (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
@@ -266,10 +215,10 @@ add_conflict_json (JsonBuilder      *builder,
                    const CwConflict *conflict)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "kind", cw_conflict_kind_to_string (conflict->kind));
-  add_string (builder, "severity", cw_conflict_severity_to_string (conflict->severity));
-  add_string (builder, "label", cw_conflict_kind_get_label (conflict->kind));
-  add_string (builder, "message", conflict->message);
+  cw_cli_json_add_string (builder, "kind", cw_conflict_kind_to_string (conflict->kind));
+  cw_cli_json_add_string (builder, "severity", cw_conflict_severity_to_string (conflict->severity));
+  cw_cli_json_add_string (builder, "label", cw_conflict_kind_get_label (conflict->kind));
+  cw_cli_json_add_string (builder, "message", conflict->message);
   add_time (builder, "start", conflict->start);
   add_time (builder, "end", conflict->end);
 
@@ -281,8 +230,8 @@ add_conflict_json (JsonBuilder      *builder,
       g_autofree char *title = work_title (store, id);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", id);
-      add_string (builder, "title", title);
+      cw_cli_json_add_int (builder, "id", id);
+      cw_cli_json_add_string (builder, "title", title);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -295,8 +244,8 @@ add_conflict_json (JsonBuilder      *builder,
       g_autofree char *name = ci_name (store, id);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", id);
-      add_string (builder, "name", name);
+      cw_cli_json_add_int (builder, "id", id);
+      cw_cli_json_add_string (builder, "name", name);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -311,7 +260,7 @@ add_conflict_json (JsonBuilder      *builder,
     json_builder_add_int_value (builder, conflict->blackout_id);
   else
     json_builder_add_null_value (builder);
-  add_string (builder, "assignee", conflict->assignee);
+  cw_cli_json_add_string (builder, "assignee", conflict->assignee);
   json_builder_end_object (builder);
 }
 
@@ -396,13 +345,19 @@ cw_cli_calendar_conflicts (int    argc,
   };
 
   context = cw_cli_option_context (command, NULL,
-                                   _("Lists every conflict of the planned work: the same CI (or "
-                                     "what it runs on) in two works at once, work inside a "
-                                     "blackout, outside every maintenance window of its CIs, "
-                                     "a window too short for the runbook (rollback included), "
-                                     "an assignee booked twice, too many works in one window. "
-                                     "Each with its kind, severity, the works involved and a "
-                                     "message. The workspace is opened read-only."));
+                                   _("Lists every conflict of the planned work, each with its "
+                                     "kind, severity, the works involved and a message. The "
+                                     "kinds: ci-overlap (the same CI, or a CI and what it runs "
+                                     "on or is part of, in two works at once), blackout (work "
+                                     "inside a blackout: an error in block mode, a warning in "
+                                     "warn mode), outside-window (outside every maintenance "
+                                     "window of its CIs), window-too-short (the runbook, "
+                                     "rollback included, needs more than the window has left), "
+                                     "work-too-short (a warning: booked for less than the "
+                                     "runbook needs), assignee (booked twice at once), "
+                                     "concurrency (more works at once than the window allows), "
+                                     "unknown-runbook (a warning: the runbook cannot be found "
+                                     "or timed). The workspace is opened read-only."));
   g_option_context_set_description (context,
                                     _("Exit status: 0 when no conflict is an error (warnings "
                                       "only, or none), 3 when an error-level conflict exists, "
@@ -414,7 +369,7 @@ cw_cli_calendar_conflicts (int    argc,
                                              &from, &to)) != CW_CLI_OK)
     return status;
 
-  store = cw_cli_calendar_open (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
@@ -446,8 +401,8 @@ cw_cli_calendar_conflicts (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_int (builder, "errors", n_errors);
-      add_int (builder, "warnings", n_warnings);
+      cw_cli_json_add_int (builder, "errors", n_errors);
+      cw_cli_json_add_int (builder, "warnings", n_warnings);
       json_builder_set_member_name (builder, "blocked");
       json_builder_add_boolean_value (builder, n_errors > 0);
       json_builder_set_member_name (builder, "conflicts");
@@ -456,7 +411,7 @@ cw_cli_calendar_conflicts (int    argc,
         add_conflict_json (builder, store, g_ptr_array_index (conflicts, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      cw_cli_calendar_print_json (builder);
+      cw_cli_print_json (builder);
     }
   else if (conflicts->len == 0)
     printf ("%s\n", _("No conflicts."));
@@ -550,8 +505,8 @@ print_slots_json (GArray     *slots,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string (builder, "runbook", runbook);
-  add_int (builder, "window_needed_min", minutes);
+  cw_cli_json_add_string (builder, "runbook", runbook);
+  cw_cli_json_add_int (builder, "window_needed_min", minutes);
   add_time (builder, "after", after);
   json_builder_set_member_name (builder, "slots");
   json_builder_begin_array (builder);
@@ -567,10 +522,10 @@ print_slots_json (GArray     *slots,
       json_builder_begin_object (builder);
       add_time (builder, "start", slot->start);
       add_time (builder, "end", slot->end);
-      add_int (builder, "window_id", slot->window_id);
-      add_string (builder, "window", window != NULL ? window->name : NULL);
-      add_string (builder, "tzid", window != NULL ? window->tzid : NULL);
-      add_string (builder, "local_start", local);
+      cw_cli_json_add_int (builder, "window_id", slot->window_id);
+      cw_cli_json_add_string (builder, "window", window != NULL ? window->name : NULL);
+      cw_cli_json_add_string (builder, "tzid", window != NULL ? window->tzid : NULL);
+      cw_cli_json_add_string (builder, "local_start", local);
       add_time (builder, "occurrence_start", slot->occurrence_start);
       add_time (builder, "occurrence_end", slot->occurrence_end);
       json_builder_set_member_name (builder, "warnings");
@@ -580,7 +535,7 @@ print_slots_json (GArray     *slots,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  cw_cli_calendar_print_json (builder);
+  cw_cli_print_json (builder);
 }
 
 int
@@ -646,7 +601,7 @@ cw_cli_calendar_slots (int    argc,
   else
     after = g_get_real_time () / G_USEC_PER_SEC;
 
-  store = cw_cli_calendar_open (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 

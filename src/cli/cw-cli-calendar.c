@@ -16,39 +16,11 @@
 #include "cw-cli.h"
 #include "cw-cli-calendar-private.h"
 #include "cw-ics.h"
-#include "cw-paths.h"
 
 /* `changeward-cli calendar import|export`, and what the sub-commands share;
  * `occurrences`, `conflicts` and `slots` are in cw-cli-calendar-report.c. */
 
 /* ---- shared ---------------------------------------------------------------- */
-
-CwStore *
-cw_cli_calendar_open (const char       *command,
-                      const char       *workspace,
-                      CwStoreOpenFlags  flags,
-                      int              *status)
-{
-  g_autofree char *path = cw_paths_resolve_workspace (workspace);
-  g_autoptr(GError) error = NULL;
-  CwStore *store;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      *status = cw_cli_fail_with (command,
-                                  _("There is no workspace at “%s”. Create one first, for "
-                                    "example with “changeward-cli demo --cis 0”."), path);
-      return NULL;
-    }
-
-  store = cw_store_open (path, flags, &error);
-  if (store == NULL)
-    *status = cw_cli_fail (command, error);
-  else
-    *status = CW_CLI_OK;
-
-  return store;
-}
 
 static gboolean
 parse_date (const char *text,
@@ -156,19 +128,6 @@ cw_cli_calendar_format_iso (gint64 instant)
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-void
-cw_cli_calendar_print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *out = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  printf ("%s\n", out);
-}
-
 GHashTable *
 cw_cli_calendar_windows_by_id (CwStore  *store,
                                GError  **error)
@@ -202,24 +161,18 @@ fail_import (const char   *command,
 {
   if (g_error_matches (error, CW_ICS_ERROR, CW_ICS_ERROR_INVALID))
     {
-      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
-      guint n = 0;
+      guint n = cw_cli_print_file_problems (file_name, error->message);
 
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          if (lines[i][0] == '\0')
-            continue;
-          fprintf (stderr, "%s: %s\n", file_name, lines[i]);
-          n++;
-        }
       fprintf (stderr, ngettext ("%u problem. Nothing was imported.\n",
                                  "%u problems. Nothing was imported.\n", n), n);
       return CW_CLI_FAILURE;
     }
 
-  fprintf (stderr, "changeward-cli %s: %s: %s\n", command, file_name, error->message);
-  fprintf (stderr, "%s\n", _("Nothing was imported."));
-  return CW_CLI_FAILURE;
+  {
+    g_autofree char *where = g_strdup_printf ("%s: %s", command, file_name);
+
+    return cw_cli_fail_import (where, error);
+  }
 }
 
 static void
@@ -249,6 +202,12 @@ print_import_result (const char              *file_name,
     printf (ngettext ("%u cancelled event was skipped.\n",
                       "%u cancelled events were skipped.\n", result->n_cancelled),
             result->n_cancelled);
+  if (result->n_blackouts_removed > 0)
+    printf (ngettext ("%u blackout was removed: its repeating event no longer has that "
+                      "occurrence.\n",
+                      "%u blackouts were removed: their repeating events no longer have those "
+                      "occurrences.\n", result->n_blackouts_removed),
+            result->n_blackouts_removed);
   if (result->n_work_skipped > 0)
     printf (ngettext ("%u planned work was skipped: planned work is not imported.\n",
                       "%u planned works were skipped: planned work is not imported.\n",
@@ -280,7 +239,8 @@ calendar_import (int    argc,
       N_("maintenance|blackout") },
     { "site", 0, 0, G_OPTION_ARG_STRING, &site,
       N_("What the imported items cover: this site, by code or name (default: everything); "
-         "floating times and all-day events are in its time zone (default: UTC)"),
+         "floating times and all-day events are in its time zone (default: the file’s "
+         "X-WR-TIMEZONE, else UTC)"),
       N_("NAME") },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode,
       N_("Blackouts only: block (planned work inside is an error) or warn (a warning); "
@@ -297,13 +257,9 @@ calendar_import (int    argc,
                                      "first: every problem is reported with its line, and "
                                      "nothing is imported when any exists."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_one_argument (context, command, &argc, &argv,
+                                           _("no FILE.ics to import"))) != CW_CLI_OK)
     return status;
-
-  if (argc < 2)
-    return cw_cli_usage_error (command, _("no FILE.ics to import"));
-  if (argc > 2)
-    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
 
   cw_ics_import_options_init (&options);
   if (as == NULL)
@@ -329,7 +285,7 @@ calendar_import (int    argc,
   options.site = site;
 
   file_name = argv[1];
-  store = cw_cli_calendar_open (command, workspace, CW_STORE_OPEN_NO_CREATE, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_NO_CREATE, &status);
   if (store == NULL)
     return status;
 
@@ -389,7 +345,7 @@ calendar_export (int    argc,
   if (output_path == NULL)
     return cw_cli_usage_error (command, _("--output FILE.ics is required"));
 
-  store = cw_cli_calendar_open (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
@@ -397,8 +353,7 @@ calendar_export (int    argc,
   if (text == NULL)
     return cw_cli_fail (command, error);
 
-  /* Written beside and renamed into place: never half a file. */
-  if (!g_file_set_contents (output_path, text, -1, &error))
+  if (!cw_cli_write_output (output_path, text, &error))
     return cw_cli_fail (command, error);
 
   {

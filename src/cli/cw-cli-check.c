@@ -13,7 +13,6 @@
 #include <stdio.h>
 
 #include "cw-cli.h"
-#include "cw-paths.h"
 #include "cw-store.h"
 
 int
@@ -22,7 +21,7 @@ cw_cli_check (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *workspace = NULL;
-  g_autofree char *path = NULL;
+  const char *path;
   g_autoptr(CwStore) store = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -40,10 +39,10 @@ cw_cli_check (int    argc,
   if ((status = cw_cli_parse (context, "check", &argc, &argv)) != CW_CLI_OK)
     return status;
 
-  path = cw_paths_resolve_workspace (workspace);
-  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  store = cw_cli_open_workspace ("check", workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
-    return cw_cli_fail ("check", error);
+    return status;
+  path = cw_store_get_path (store);
 
   if (cw_store_check (store, &problems, &error))
     {

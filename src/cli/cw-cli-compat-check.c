@@ -20,7 +20,6 @@
 #include "cw-compat.h"
 #include "cw-compat-check.h"
 #include "cw-inventory-query.h"
-#include "cw-paths.h"
 #include "cw-store-private.h"
 
 /* `changeward-cli compat check`: a planned upgrade against the matrix and the
@@ -317,18 +316,6 @@ print_report (const CwCompatReport *report)
 }
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_strv_or_null (JsonBuilder        *builder,
                   const char         *name,
                   const char * const *values)
@@ -351,22 +338,22 @@ add_finding_json (JsonBuilder           *builder,
                   const CwCompatFinding *finding)
 {
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "kind", cw_compat_finding_kind_get_key (finding->kind));
-  add_string_or_null (builder, "severity",
+  cw_cli_json_add_string (builder, "kind", cw_compat_finding_kind_get_key (finding->kind));
+  cw_cli_json_add_string (builder, "severity",
                       finding->severity == CW_COMPAT_SEVERITY_BLOCKER ? "blocker" : "warning");
-  add_string_or_null (builder, "state", finding->state == CW_COMPAT_STATE_MIXED ? "mixed" : "end");
+  cw_cli_json_add_string (builder, "state", finding->state == CW_COMPAT_STATE_MIXED ? "mixed" : "end");
   json_builder_set_member_name (builder, "other_ci_id");
   if (finding->other_ci_id > 0)
     json_builder_add_int_value (builder, finding->other_ci_id);
   else
     json_builder_add_null_value (builder);
-  add_string_or_null (builder, "other_ci", finding->other_ci_name);
-  add_string_or_null (builder, "other_product", finding->other_product_name);
-  add_string_or_null (builder, "other_version", finding->other_version);
-  add_string_or_null (builder, "note", finding->note);
-  add_string_or_null (builder, "source", finding->source);
+  cw_cli_json_add_string (builder, "other_ci", finding->other_ci_name);
+  cw_cli_json_add_string (builder, "other_product", finding->other_product_name);
+  cw_cli_json_add_string (builder, "other_version", finding->other_version);
+  cw_cli_json_add_string (builder, "note", finding->note);
+  cw_cli_json_add_string (builder, "source", finding->source);
   add_strv_or_null (builder, "upgrade_to", (const char * const *) finding->upgrade_to);
-  add_string_or_null (builder, "reason", finding->reason);
+  cw_cli_json_add_string (builder, "reason", finding->reason);
   json_builder_end_object (builder);
 }
 
@@ -375,18 +362,15 @@ add_result_json (JsonBuilder            *builder,
                  const CwCompatCiResult *result)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "ci_id");
-  json_builder_add_int_value (builder, result->ci_id);
-  add_string_or_null (builder, "ci", result->ci_name);
-  add_string_or_null (builder, "site", result->site_code);
-  add_string_or_null (builder, "current_version", result->current_version);
+  cw_cli_json_add_int (builder, "ci_id", result->ci_id);
+  cw_cli_json_add_string (builder, "ci", result->ci_name);
+  cw_cli_json_add_string (builder, "site", result->site_code);
+  cw_cli_json_add_string (builder, "current_version", result->current_version);
   add_strv_or_null (builder, "path", (const char * const *) result->path);
   json_builder_set_member_name (builder, "at_target");
   json_builder_add_boolean_value (builder, result->at_target);
-  json_builder_set_member_name (builder, "blockers");
-  json_builder_add_int_value (builder, result->n_blockers);
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_add_int_value (builder, result->n_warnings);
+  cw_cli_json_add_int (builder, "blockers", result->n_blockers);
+  cw_cli_json_add_int (builder, "warnings", result->n_warnings);
   json_builder_set_member_name (builder, "findings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->findings->len; i++)
@@ -400,20 +384,14 @@ print_report_json (const CwCompatReport *report,
                    const char           *today)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "product", report->product_name);
-  add_string_or_null (builder, "target", report->target);
-  add_string_or_null (builder, "today", today);
-  json_builder_set_member_name (builder, "cis");
-  json_builder_add_int_value (builder, report->results->len);
-  json_builder_set_member_name (builder, "blockers");
-  json_builder_add_int_value (builder, report->n_blockers);
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_add_int_value (builder, report->n_warnings);
+  cw_cli_json_add_string (builder, "product", report->product_name);
+  cw_cli_json_add_string (builder, "target", report->target);
+  cw_cli_json_add_string (builder, "today", today);
+  cw_cli_json_add_int (builder, "cis", report->results->len);
+  cw_cli_json_add_int (builder, "blockers", report->n_blockers);
+  cw_cli_json_add_int (builder, "warnings", report->n_warnings);
   json_builder_set_member_name (builder, "blocked");
   json_builder_add_boolean_value (builder, report->n_blockers > 0);
   json_builder_set_member_name (builder, "results");
@@ -423,16 +401,12 @@ print_report_json (const CwCompatReport *report,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  printf ("%s\n", out);
+  cw_cli_print_json (builder);
 }
 
 int
 cw_cli_compat_check (int    argc,
-              char **argv)
+                     char **argv)
 {
   static const char *command = "compat check";
   g_autoptr(GOptionContext) context = NULL;
@@ -490,12 +464,10 @@ cw_cli_compat_check (int    argc,
     return cw_cli_usage_error (command, _("choose the configuration items with --ci NAME or "
                                           "--search TEXT (one of them)"));
 
-  path = cw_paths_resolve_workspace (workspace);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return cw_cli_compat_no_workspace (command, path);
-  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
-    return cw_cli_fail (command, error);
+    return status;
+  path = g_strdup (cw_store_get_path (store));
 
   product = find_product (store, product_name, &error);
   if (product == NULL || !check_target (store, product, target, &error))
@@ -511,8 +483,7 @@ cw_cli_compat_check (int    argc,
       if (!resolve_search (path, search, ids, &error))
         return cw_cli_fail (command, error);
       if (ids->len == 0)
-        return cw_cli_fail_with (command, _("No configuration item matches “%s”."),
-                                        search);
+        return cw_cli_fail_with (command, _("No configuration item matches “%s”."), search);
     }
 
   g_clear_object (&store);

@@ -11,11 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the `changeward-cli compat` sub-commands. */
-int cw_cli_compat_no_workspace (const char  *command,
-                                const char  *path);
-
-int cw_cli_compat_check        (int          argc,
-                                char       **argv);
+/* `changeward-cli compat check` (cw-cli-compat-check.c). */
+int cw_cli_compat_check (int    argc,
+                         char **argv);
 
 G_END_DECLS

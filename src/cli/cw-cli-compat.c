@@ -16,7 +16,6 @@
 #include "cw-cli-compat-private.h"
 #include "cw-compat.h"
 #include "cw-compat-csv.h"
-#include "cw-paths.h"
 
 /* ---- shared ---------------------------------------------------------------- */
 
@@ -65,15 +64,6 @@ pick_table (const char       *command,
   return CW_CLI_OK;
 }
 
-int
-cw_cli_compat_no_workspace (const char *command,
-                            const char *path)
-{
-  return cw_cli_fail_with (command,
-                                  _("There is no workspace at “%s”. Create one first, for "
-                                    "example with “changeward-cli demo --cis 0”."), path);
-}
-
 /* ---- import ---------------------------------------------------------------- */
 
 static int
@@ -107,19 +97,15 @@ compat_import (int    argc,
                                      "exist yet are created."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_table_entries (context, &flags);
-  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_one_argument (context, command, &argc, &argv,
+                                           _("no FILE to import"))) != CW_CLI_OK)
     return status;
-
-  if (argc < 2)
-    return cw_cli_usage_error (command, _("no FILE to import"));
-  if (argc > 2)
-    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
   if ((status = pick_table (command, &flags, &table)) != CW_CLI_OK)
     return status;
 
-  path = cw_paths_resolve_workspace (workspace);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return cw_cli_compat_no_workspace (command, path);
+  path = cw_cli_find_workspace (command, workspace, &status);
+  if (path == NULL)
+    return status;
 
   file_name = argv[1];
   file = g_file_new_for_commandline_arg (file_name);
@@ -148,12 +134,7 @@ compat_import (int    argc,
     }
 
   if (result == NULL || error != NULL)
-    {
-      if (error != NULL)
-        fprintf (stderr, "changeward-cli %s: %s\n", command, error->message);
-      fprintf (stderr, "%s\n", _("Nothing was imported."));
-      return CW_CLI_FAILURE;
-    }
+    return cw_cli_fail_import (command, error);
 
   printf (ngettext ("Imported %u row from %s: ", "Imported %u rows from %s: ", result->n_rows),
           result->n_rows, file_name);
@@ -207,22 +188,13 @@ export_to_stdout (CwStore        *store,
 {
   g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
   GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (output);
-  gsize size;
 
   if (!cw_compat_export (store, table, output, n_rows, NULL, error) ||
       !g_output_stream_close (output, NULL, error))
     return FALSE;
 
-  size = g_memory_output_stream_get_data_size (memory);
-  if ((size > 0 && fwrite (g_memory_output_stream_get_data (memory), 1, size, stdout) != size) ||
-      fflush (stdout) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Could not write to the standard output."));
-      return FALSE;
-    }
-
-  return TRUE;
+  return cw_cli_write_stdout (g_memory_output_stream_get_data (memory),
+                              g_memory_output_stream_get_data_size (memory), error);
 }
 
 static int
@@ -233,7 +205,6 @@ compat_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *output_path = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(CwStore) store = NULL;
   g_autoptr(GError) error = NULL;
   TableFlags flags = { 0 };
@@ -261,12 +232,9 @@ compat_export (int    argc,
   if ((status = pick_table (command, &flags, &table)) != CW_CLI_OK)
     return status;
 
-  path = cw_paths_resolve_workspace (workspace);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return cw_cli_compat_no_workspace (command, path);
-  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
-    return cw_cli_fail (command, error);
+    return status;
 
   if (output_path == NULL)
     {

@@ -14,7 +14,6 @@
 #include <stdio.h>
 
 #include "cw-cli.h"
-#include "cw-paths.h"
 #include "cw-store.h"
 
 static void
@@ -22,34 +21,23 @@ print_json (CwStore *store,
             GArray  *counts)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "workspace");
-  json_builder_add_string_value (builder, cw_store_get_path (store));
-  json_builder_set_member_name (builder, "schema_version");
-  json_builder_add_int_value (builder, cw_store_get_schema_version (store));
-  json_builder_set_member_name (builder, "latest_schema_version");
-  json_builder_add_int_value (builder, cw_store_get_latest_schema_version ());
+  cw_cli_json_add_string (builder, "workspace", cw_store_get_path (store));
+  cw_cli_json_add_int (builder, "schema_version", cw_store_get_schema_version (store));
+  cw_cli_json_add_int (builder, "latest_schema_version", cw_store_get_latest_schema_version ());
   json_builder_set_member_name (builder, "tables");
   json_builder_begin_object (builder);
   for (guint i = 0; i < counts->len; i++)
     {
       const CwStoreTableCount *count = &g_array_index (counts, CwStoreTableCount, i);
 
-      json_builder_set_member_name (builder, count->table);
-      json_builder_add_int_value (builder, count->rows);
+      cw_cli_json_add_int (builder, count->table, count->rows);
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  cw_cli_print_json (builder);
 }
 
 static void
@@ -81,7 +69,6 @@ cw_cli_info (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *workspace = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(CwStore) store = NULL;
   g_autoptr(GArray) counts = NULL;
   g_autoptr(GError) error = NULL;
@@ -102,10 +89,9 @@ cw_cli_info (int    argc,
   if ((status = cw_cli_parse (context, "info", &argc, &argv)) != CW_CLI_OK)
     return status;
 
-  path = cw_paths_resolve_workspace (workspace);
-  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  store = cw_cli_open_workspace ("info", workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
-    return cw_cli_fail ("info", error);
+    return status;
 
   counts = cw_store_count_rows (store, &error);
   if (counts == NULL)

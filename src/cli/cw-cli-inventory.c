@@ -22,7 +22,6 @@
 #include "cw-inventory-export.h"
 #include "cw-inventory-import.h"
 #include "cw-inventory-query.h"
-#include "cw-paths.h"
 
 #define MAX_PROBLEMS_SHOWN 20
 #define DEFAULT_LIMIT      50
@@ -193,13 +192,9 @@ inventory_import (int    argc,
                                      "name within a site, so importing a file again creates no "
                                      "duplicates; version changes go to the history."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_one_argument (context, command, &argc, &argv,
+                                           _("no FILE to import"))) != CW_CLI_OK)
     return status;
-
-  if (argc < 2)
-    return cw_cli_usage_error (command, _("no FILE to import"));
-  if (argc > 2)
-    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
 
   if (layout_text != NULL
       && (!cw_csv_layout_from_string (layout_text, &layout) || layout == CW_CSV_LAYOUT_CUSTOM))
@@ -213,10 +208,9 @@ inventory_import (int    argc,
 
   cw_cli_async_init (&run);
 
-  path = cw_paths_resolve_workspace (workspace);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return cw_cli_fail_with (command, _("There is no workspace at “%s”. Create one first, for "
-                                 "example with “changeward-cli demo --cis 0”."), path);
+  path = cw_cli_find_workspace (command, workspace, &status);
+  if (path == NULL)
+    return status;
 
   file = g_file_new_for_commandline_arg (argv[1]);
   file_name = g_strdup (argv[1]);
@@ -246,11 +240,7 @@ inventory_import (int    argc,
     }
 
   if (result == NULL)
-    {
-      fprintf (stderr, "changeward-cli %s: %s\n", command, error->message);
-      fprintf (stderr, "%s\n", _("Nothing was imported."));
-      return CW_CLI_FAILURE;
-    }
+    return cw_cli_fail_import (command, error);
 
   print_problems (file_name, result);
 
@@ -315,10 +305,10 @@ inventory_export (int    argc,
   if ((status = cw_cli_parse (context, command, &argc, &argv)) != CW_CLI_OK)
     return status;
 
-  path = cw_paths_resolve_workspace (workspace);
-  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
-    return cw_cli_fail (command, error);
+    return status;
+  path = g_strdup (cw_store_get_path (store));
 
   if (search != NULL)
     {
@@ -363,18 +353,9 @@ add_ci_json (JsonBuilder *builder,
              CwCi        *ci)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, cw_ci_get_id (ci));
+  cw_cli_json_add_int (builder, "id", cw_ci_get_id (ci));
   for (guint f = 0; f < CW_CI_N_FIELDS; f++)
-    {
-      const char *value = cw_ci_get_value (ci, f);
-
-      json_builder_set_member_name (builder, cw_ci_field_get_key (f));
-      if (value != NULL)
-        json_builder_add_string_value (builder, value);
-      else
-        json_builder_add_null_value (builder);
-    }
+    cw_cli_json_add_string (builder, cw_ci_field_get_key (f), cw_ci_get_value (ci, f));
   json_builder_end_object (builder);
 }
 
@@ -409,7 +390,6 @@ inventory_search (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *limit_text = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autoptr(CwStore) store = NULL;
   g_autoptr(CwInventorySearcher) searcher = NULL;
@@ -447,14 +427,13 @@ inventory_search (int    argc,
     return cw_cli_usage_error (command, _("--limit takes a whole number, not “%s”"),
                                limit_text);
 
-  path = cw_paths_resolve_workspace (workspace);
-  store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
-    return cw_cli_fail (command, error);
+    return status;
 
   query = cw_inventory_query_new ();
   cw_inventory_query_set_text (query, text);
-  searcher = cw_inventory_searcher_new (path);
+  searcher = cw_inventory_searcher_new (cw_store_get_path (store));
   ids = cw_inventory_searcher_run (searcher, query, NULL, &error);
   if (ids == NULL)
     return cw_cli_fail (command, error);
@@ -481,16 +460,8 @@ inventory_search (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *out = NULL;
-
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      out = json_generator_to_data (generator, NULL);
-      printf ("%s\n", out);
+      cw_cli_print_json (builder);
     }
   else if (ids->len == 0)
     {

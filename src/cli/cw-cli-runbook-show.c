@@ -80,7 +80,7 @@ wrap_predecessors (const CwRunbookStep *step)
   for (guint i = 0; step->predecessors[i] != NULL; i++)
     {
       const char *id = step->predecessors[i];
-      guint width = cw_cli_runbook_text_width (id);
+      guint width = cw_cli_text_width (id);
       gboolean last = step->predecessors[i + 1] == NULL;
 
       if (line_width > 0 && line_width + width + (last ? 0 : 1) > AFTER_WIDTH)
@@ -147,7 +147,7 @@ print_steps (const CwRunbook *runbook)
       char **lines = g_ptr_array_index (cells, i);
 
       for (guint l = 0; lines[l] != NULL; l++)
-        widths[i % N_COLUMNS] = MAX (widths[i % N_COLUMNS], cw_cli_runbook_text_width (lines[l]));
+        widths[i % N_COLUMNS] = MAX (widths[i % N_COLUMNS], cw_cli_text_width (lines[l]));
     }
 
   for (guint row = 0; row * N_COLUMNS < cells->len; row++)
@@ -168,7 +168,7 @@ print_steps (const CwRunbook *runbook)
 
               if (c > 0)
                 g_string_append (line, "  ");
-              cw_cli_runbook_append_cell (line, text, c == COLUMN_TITLE ? 0 : widths[c],
+              cw_cli_append_cell (line, text, c == COLUMN_TITLE ? 0 : widths[c],
                                           c == COLUMN_DURATION);
             }
 
@@ -236,18 +236,6 @@ print_text (const CwRunbook       *runbook,
 /* ---- JSON ------------------------------------------------------------------ */
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_strv (JsonBuilder        *builder,
           const char * const *values)
 {
@@ -313,7 +301,7 @@ add_problems (JsonBuilder *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "steps");
       add_strv (builder, (const char * const *) problem->step_ids);
-      add_string_or_null (builder, "message", problem->message);
+      cw_cli_json_add_string (builder, "message", problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -325,21 +313,17 @@ print_json (const CwRunbook       *runbook,
             GPtrArray             *problems)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
   gboolean known = timing != NULL;
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "name", runbook->name);
-  add_string_or_null (builder, "description", runbook->description);
-  add_string_or_null (builder, "product", runbook->product);
-  add_string_or_null (builder, "ci_class", runbook->ci_class);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, runbook->version);
-  add_string_or_null (builder, "state", cw_runbook_state_to_string (runbook->state));
-  add_string_or_null (builder, "author", runbook->author);
-  add_string_or_null (builder, "approver", runbook->approver);
+  cw_cli_json_add_string (builder, "name", runbook->name);
+  cw_cli_json_add_string (builder, "description", runbook->description);
+  cw_cli_json_add_string (builder, "product", runbook->product);
+  cw_cli_json_add_string (builder, "ci_class", runbook->ci_class);
+  cw_cli_json_add_int (builder, "version", runbook->version);
+  cw_cli_json_add_string (builder, "state", cw_runbook_state_to_string (runbook->state));
+  cw_cli_json_add_string (builder, "author", runbook->author);
+  cw_cli_json_add_string (builder, "approver", runbook->approver);
   add_steps (builder, runbook);
 
   json_builder_set_member_name (builder, "critical_path");
@@ -358,11 +342,7 @@ print_json (const CwRunbook       *runbook,
   add_problems (builder, problems);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  printf ("%s\n", out);
+  cw_cli_print_json (builder);
 }
 
 /* ---- the command ----------------------------------------------------------- */
@@ -404,24 +384,20 @@ cw_cli_runbook_show (int    argc,
                                       "problems (they are listed) or on failure, 2 on a usage "
                                       "error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_one_argument (context, command, &argc, &argv,
+                                           _("no runbook NAME to show"))) != CW_CLI_OK)
     return status;
-
-  if (argc < 2)
-    return cw_cli_usage_error (command, _("no runbook NAME to show"));
-  if (argc > 2)
-    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
   if (version_text != NULL &&
       (status = cw_cli_runbook_parse_version (command, version_text, &version)) != CW_CLI_OK)
     return status;
 
-  store = cw_cli_runbook_open (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
   runbook = cw_runbooks_load (store, argv[1], version, &error);
   if (runbook == NULL)
-    return cw_cli_runbook_fail (command, error);
+    return cw_cli_fail_lines (command, error);
 
   /* A cycle leaves no timing: the steps and the problems still show. */
   problems = cw_runbook_validate (runbook);

@@ -15,7 +15,6 @@
 
 #include "cw-cli.h"
 #include "cw-cli-runbook-private.h"
-#include "cw-paths.h"
 #include "cw-runbook-io.h"
 #include "cw-runbook-store.h"
 
@@ -23,35 +22,6 @@
  * sub-commands share; `show` is in cw-cli-runbook-show.c. */
 
 /* ---- shared ---------------------------------------------------------------- */
-
-/* NULL with the exit status in @status when there is no workspace or it does
- * not open. */
-CwStore *
-cw_cli_runbook_open (const char       *command,
-                     const char       *workspace,
-                     CwStoreOpenFlags  flags,
-                     int              *status)
-{
-  g_autofree char *path = cw_paths_resolve_workspace (workspace);
-  g_autoptr(GError) error = NULL;
-  CwStore *store;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      *status = cw_cli_fail_with (command,
-                                  _("There is no workspace at “%s”. Create one first, for "
-                                    "example with “changeward-cli demo --cis 0”."), path);
-      return NULL;
-    }
-
-  store = cw_store_open (path, flags, &error);
-  if (store == NULL)
-    *status = cw_cli_fail (command, error);
-  else
-    *status = CW_CLI_OK;
-
-  return store;
-}
 
 int
 cw_cli_runbook_parse_version (const char *command,
@@ -68,20 +38,6 @@ cw_cli_runbook_parse_version (const char *command,
   return CW_CLI_OK;
 }
 
-/* Each line of the message on its own line: problems come one per line. */
-int
-cw_cli_runbook_fail (const char   *command,
-                     const GError *error)
-{
-  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0')
-      fprintf (stderr, "changeward-cli %s: %s\n", command, lines[i]);
-
-  return CW_CLI_FAILURE;
-}
-
 const char *
 cw_cli_runbook_state_label (CwRunbookState state)
 {
@@ -93,35 +49,6 @@ cw_cli_runbook_state_label (CwRunbookState state)
       return _("approved");
     default:
       g_return_val_if_reached ("");
-    }
-}
-
-guint
-cw_cli_runbook_text_width (const char *text)
-{
-  return text != NULL ? (guint) g_utf8_strlen (text, -1) : 0;
-}
-
-void
-cw_cli_runbook_append_cell (GString    *line,
-                            const char *text,
-                            guint       width,
-                            gboolean    align_right)
-{
-  guint length = cw_cli_runbook_text_width (text);
-  guint pad = width > length ? width - length : 0;
-
-  if (align_right)
-    {
-      for (guint i = 0; i < pad; i++)
-        g_string_append_c (line, ' ');
-      g_string_append (line, text != NULL ? text : "");
-    }
-  else
-    {
-      g_string_append (line, text != NULL ? text : "");
-      for (guint i = 0; i < pad; i++)
-        g_string_append_c (line, ' ');
     }
 }
 
@@ -180,26 +107,14 @@ fail_import (const char   *command,
   if (g_error_matches (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_PARSE) ||
       g_error_matches (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID))
     {
-      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
-      guint n_errors = 0;
+      guint n_errors = cw_cli_print_file_problems (file_name, error->message);
 
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          if (lines[i][0] == '\0')
-            continue;
-          fprintf (stderr, "%s: %s\n", file_name, lines[i]);
-          n_errors++;
-        }
       fprintf (stderr, ngettext ("%u error. Nothing was imported.\n",
                                  "%u errors. Nothing was imported.\n", n_errors), n_errors);
-    }
-  else
-    {
-      cw_cli_runbook_fail (command, error);
-      fprintf (stderr, "%s\n", _("Nothing was imported."));
+      return CW_CLI_FAILURE;
     }
 
-  return CW_CLI_FAILURE;
+  return cw_cli_fail_import (command, error);
 }
 
 static int
@@ -238,13 +153,9 @@ runbook_import (int    argc,
                                      "task list imported into an existing runbook keeps, from "
                                      "its latest version, what the list’s columns do not hold."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_one_argument (context, command, &argc, &argv,
+                                           _("no FILE to import"))) != CW_CLI_OK)
     return status;
-
-  if (argc < 2)
-    return cw_cli_usage_error (command, _("no FILE to import"));
-  if (argc > 2)
-    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
   if (name != NULL && g_strstrip (name)[0] == '\0')
     return cw_cli_usage_error (command, _("--name cannot be empty"));
 
@@ -252,7 +163,7 @@ runbook_import (int    argc,
   if ((status = pick_import_format (command, format_text, file_name, &format)) != CW_CLI_OK)
     return status;
 
-  store = cw_cli_runbook_open (command, workspace, CW_STORE_OPEN_NO_CREATE, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_NO_CREATE, &status);
   if (store == NULL)
     return status;
 
@@ -284,22 +195,6 @@ runbook_import (int    argc,
 }
 
 /* ---- export ---------------------------------------------------------------- */
-
-static gboolean
-write_stdout (const char  *text,
-              GError     **error)
-{
-  gsize size = strlen (text);
-
-  if ((size > 0 && fwrite (text, 1, size, stdout) != size) || fflush (stdout) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Could not write to the standard output."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 static int
 pick_export_format (const char      *command,
@@ -357,26 +252,22 @@ runbook_export (int    argc,
                                      "and imported again gives the same runbook. The workspace "
                                      "is opened read-only."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_one_argument (context, command, &argc, &argv,
+                                           _("no runbook NAME to export"))) != CW_CLI_OK)
     return status;
-
-  if (argc < 2)
-    return cw_cli_usage_error (command, _("no runbook NAME to export"));
-  if (argc > 2)
-    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
   if (version_text != NULL &&
       (status = cw_cli_runbook_parse_version (command, version_text, &version)) != CW_CLI_OK)
     return status;
   if ((status = pick_export_format (command, format_text, output_path, &format)) != CW_CLI_OK)
     return status;
 
-  store = cw_cli_runbook_open (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
   runbook = cw_runbooks_load (store, argv[1], version, &error);
   if (runbook == NULL)
-    return cw_cli_runbook_fail (command, error);
+    return cw_cli_fail_lines (command, error);
 
   switch (format)
     {
@@ -393,16 +284,10 @@ runbook_export (int    argc,
       g_assert_not_reached ();
     }
 
-  if (output_path == NULL)
-    {
-      if (!write_stdout (text, &error))
-        return cw_cli_fail (command, error);
-      return CW_CLI_OK;
-    }
-
-  /* Written beside and renamed into place: never half a file. */
-  if (!g_file_set_contents (output_path, text, -1, &error))
+  if (!cw_cli_write_output (output_path, text, &error))
     return cw_cli_fail (command, error);
+  if (output_path == NULL)
+    return CW_CLI_OK;
 
   printf (_("Exported “%s” version %u to %s.\n"), runbook->name, runbook->version, output_path);
   return CW_CLI_OK;
@@ -440,13 +325,9 @@ runbook_approve (int    argc,
                                      "The approver must not be the version’s author, and a "
                                      "version with problems is not approved."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = cw_cli_parse_with_args (context, command, &argc, &argv)) != CW_CLI_OK)
+  if ((status = cw_cli_parse_one_argument (context, command, &argc, &argv,
+                                           _("no runbook NAME to approve"))) != CW_CLI_OK)
     return status;
-
-  if (argc < 2)
-    return cw_cli_usage_error (command, _("no runbook NAME to approve"));
-  if (argc > 2)
-    return cw_cli_usage_error (command, _("unexpected argument “%s”"), argv[2]);
   if (version_text == NULL)
     return cw_cli_usage_error (command, _("--version N is required"));
   if ((status = cw_cli_runbook_parse_version (command, version_text, &version)) != CW_CLI_OK)
@@ -454,12 +335,12 @@ runbook_approve (int    argc,
   if (approver == NULL || g_strstrip (approver)[0] == '\0')
     return cw_cli_usage_error (command, _("--as USER is required"));
 
-  store = cw_cli_runbook_open (command, workspace, CW_STORE_OPEN_NO_CREATE, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_NO_CREATE, &status);
   if (store == NULL)
     return status;
 
   if (!cw_runbooks_approve (store, argv[1], version, approver, &error))
-    return cw_cli_runbook_fail (command, error);
+    return cw_cli_fail_lines (command, error);
 
   /* The name and the approver as stored. */
   approved = cw_runbooks_load (store, argv[1], version, NULL);
@@ -475,7 +356,6 @@ static void
 print_list (GPtrArray *infos)
 {
   const char *headers[] = { _("Name"), _("Latest"), _("Approved"), _("Steps"), _("Applies to") };
-  guint widths[G_N_ELEMENTS (headers)] = { 0 };
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   guint n_columns = G_N_ELEMENTS (headers);
 
@@ -495,26 +375,8 @@ print_list (GPtrArray *infos)
       g_ptr_array_add (cells, cw_cli_runbook_format_applies_to (info->product, info->ci_class));
     }
 
-  for (guint i = 0; i < cells->len; i++)
-    widths[i % n_columns] = MAX (widths[i % n_columns],
-                                 cw_cli_runbook_text_width (g_ptr_array_index (cells, i)));
-
-  for (guint row = 0; row * n_columns < cells->len; row++)
-    {
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          const char *cell = g_ptr_array_index (cells, row * n_columns + c);
-          gboolean last = c + 1 == n_columns;
-
-          if (c > 0)
-            g_string_append (line, "  ");
-          /* Numbers to the right; nothing trails the last column. */
-          cw_cli_runbook_append_cell (line, cell, last ? 0 : widths[c], c >= 1 && c <= 3);
-        }
-      printf ("%s\n", line->str);
-    }
+  /* Numbers to the right. */
+  cw_cli_print_table (cells, n_columns, (1u << 1) | (1u << 2) | (1u << 3));
 }
 
 static int
@@ -546,7 +408,7 @@ runbook_list (int    argc,
   if ((status = cw_cli_parse (context, command, &argc, &argv)) != CW_CLI_OK)
     return status;
 
-  store = cw_cli_runbook_open (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
+  store = cw_cli_open_workspace (command, workspace, CW_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 

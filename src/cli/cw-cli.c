@@ -18,8 +18,7 @@
 #include <string.h>
 
 #include "cw-cli.h"
-#include "cw-cli-calendar-private.h"
-#include "cw-cli-runbook-private.h"
+#include "cw-paths.h"
 #include "cw-store.h"
 
 static const CwCliCommand commands[] = {
@@ -177,6 +176,25 @@ cw_cli_parse_with_args (GOptionContext   *context,
   return CW_CLI_OK;
 }
 
+int
+cw_cli_parse_one_argument (GOptionContext   *context,
+                           const char       *command,
+                           int              *argc,
+                           char           ***argv,
+                           const char       *missing)
+{
+  int status = cw_cli_parse_with_args (context, command, argc, argv);
+
+  if (status != CW_CLI_OK)
+    return status;
+  if (*argc < 2)
+    return cw_cli_usage_error (command, "%s", missing);
+  if (*argc > 2)
+    return cw_cli_usage_error (command, _("unexpected argument “%s”"), (*argv)[2]);
+
+  return CW_CLI_OK;
+}
+
 /* Parses options; anything left but the command name is a usage error. */
 int
 cw_cli_parse (GOptionContext   *context,
@@ -201,6 +219,211 @@ cw_cli_parse_count (const char *text,
                     guint64    *out)
 {
   return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
+}
+
+/* ---- workspaces ------------------------------------------------------------ */
+
+char *
+cw_cli_find_workspace (const char *command,
+                       const char *workspace,
+                       int        *status)
+{
+  g_autofree char *path = cw_paths_resolve_workspace (workspace);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      *status = cw_cli_fail_with (command,
+                                  _("There is no workspace at “%s”. Create one first, for "
+                                    "example with “changeward-cli demo --cis 0”."), path);
+      return NULL;
+    }
+
+  *status = CW_CLI_OK;
+  return g_steal_pointer (&path);
+}
+
+CwStore *
+cw_cli_open_workspace (const char       *command,
+                       const char       *workspace,
+                       CwStoreOpenFlags  flags,
+                       int              *status)
+{
+  g_autofree char *path = cw_cli_find_workspace (command, workspace, status);
+  g_autoptr(GError) error = NULL;
+  CwStore *store;
+
+  if (path == NULL)
+    return NULL;
+
+  store = cw_store_open (path, flags, &error);
+  if (store == NULL)
+    *status = cw_cli_fail (command, error);
+
+  return store;
+}
+
+/* ---- failures -------------------------------------------------------------- */
+
+int
+cw_cli_fail_lines (const char   *command,
+                   const GError *error)
+{
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      fprintf (stderr, "changeward-cli %s: %s\n", command, lines[i]);
+
+  return CW_CLI_FAILURE;
+}
+
+int
+cw_cli_fail_import (const char   *command,
+                    const GError *error)
+{
+  if (error != NULL)
+    cw_cli_fail_lines (command, error);
+  fprintf (stderr, "%s\n", _("Nothing was imported."));
+
+  return CW_CLI_FAILURE;
+}
+
+guint
+cw_cli_print_file_problems (const char *file_name,
+                            const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      fprintf (stderr, "%s: %s\n", file_name, lines[i]);
+      n++;
+    }
+
+  return n;
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+gboolean
+cw_cli_write_stdout (const void  *data,
+                     gsize        size,
+                     GError     **error)
+{
+  if ((size > 0 && fwrite (data, 1, size, stdout) != size) || fflush (stdout) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Could not write to the standard output."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+cw_cli_write_output (const char  *output_path,
+                     const char  *text,
+                     GError     **error)
+{
+  if (output_path == NULL)
+    return cw_cli_write_stdout (text, strlen (text), error);
+
+  return g_file_set_contents (output_path, text, -1, error);
+}
+
+guint
+cw_cli_text_width (const char *text)
+{
+  return text != NULL ? (guint) g_utf8_strlen (text, -1) : 0;
+}
+
+void
+cw_cli_append_cell (GString    *line,
+                    const char *text,
+                    guint       width,
+                    gboolean    align_right)
+{
+  guint length = cw_cli_text_width (text);
+  guint pad = width > length ? width - length : 0;
+
+  if (align_right)
+    {
+      for (guint i = 0; i < pad; i++)
+        g_string_append_c (line, ' ');
+      g_string_append (line, text != NULL ? text : "");
+    }
+  else
+    {
+      g_string_append (line, text != NULL ? text : "");
+      for (guint i = 0; i < pad; i++)
+        g_string_append_c (line, ' ');
+    }
+}
+
+void
+cw_cli_print_table (GPtrArray *cells,
+                    guint      n_columns,
+                    guint      right_aligned)
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  for (guint i = 0; i < cells->len; i++)
+    widths[i % n_columns] = MAX (widths[i % n_columns],
+                                 cw_cli_text_width (g_ptr_array_index (cells, i)));
+
+  for (guint row = 0; row * n_columns < cells->len; row++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          gboolean last = c + 1 == n_columns;
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          cw_cli_append_cell (line, g_ptr_array_index (cells, row * n_columns + c),
+                              last ? 0 : widths[c], (right_aligned & (1u << c)) != 0);
+        }
+      g_strchomp (line->str);
+      printf ("%s\n", line->str);
+    }
+}
+
+void
+cw_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *out = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  out = json_generator_to_data (generator, NULL);
+  printf ("%s\n", out);
+}
+
+void
+cw_cli_json_add_string (JsonBuilder *builder,
+                        const char  *name,
+                        const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+cw_cli_json_add_int (JsonBuilder *builder,
+                     const char  *name,
+                     gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
 }
 
 int

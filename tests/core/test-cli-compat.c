@@ -23,70 +23,7 @@
 
 #define MATRIX_HEADER "product_a,version_a,product_b,version_b,verdict,note,source"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *tmpdir;
 static char *demo;
-
-#define run_cli(run, ...) run_cli_v (run, (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-run_cli_v (Run                *run,
-           const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CHANGEWARD_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "CHANGEWARD_WORKSPACE");
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-}
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-static char *
-write_file (const char *name,
-            const char *text)
-{
-  char *path = tmp_path (name);
-
-  cw_test_write_bytes (path, text, strlen (text));
-  return path;
-}
 
 /* The first column of the first row, or NULL when there is no row. */
 static char *
@@ -176,7 +113,7 @@ test_demo_matrix (void)
   g_autofree char *switch_name = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0 };
+  g_auto(CwTestRun) run = { 0 };
   JsonObject *report;
   JsonObject *result;
   JsonArray *path;
@@ -214,8 +151,8 @@ test_demo_matrix (void)
   switch_name = sql_text (demo, "SELECT name FROM cis WHERE model LIKE 'Catalyst 9300%' "
                                 "AND os_version = '17.3.4c' ORDER BY id LIMIT 1");
   g_assert_nonnull (switch_name);
-  run_cli (&run, "compat", "check", "--workspace", demo, "--product", "cisco ios xe",
-           "--target", "17.9.4a", "--ci", switch_name, "--json");
+  cw_test_cli_run (&run, "compat", "check", "--workspace", demo, "--product", "cisco ios xe",
+                   "--target", "17.9.4a", "--ci", switch_name, "--json");
   g_assert_cmpint (run.status, !=, 1);
   g_assert_cmpint (run.status, !=, 2);
   report = parse_object (parser, run.out);
@@ -239,8 +176,8 @@ test_check_blocked (void)
   g_auto(GStrv) lines = NULL;
   gboolean named = FALSE;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CwTestRun) human = { 0 };
+  g_auto(CwTestRun) json = { 0 };
   JsonObject *report;
   JsonObject *finding;
 
@@ -252,8 +189,8 @@ test_check_blocked (void)
   g_assert_nonnull (database);
   host = related_name (database, "runs_on");
 
-  run_cli (&human, "compat", "check", "--workspace", demo, "--product", "PostgreSQL",
-           "--target", "17.2", "--ci", database);
+  cw_test_cli_run (&human, "compat", "check", "--workspace", demo, "--product", "PostgreSQL",
+                   "--target", "17.2", "--ci", database);
   g_assert_cmpint (human.status, ==, 3);
   g_assert_true (g_str_has_prefix (human.out, database));
   /* A blocker that names the host to upgrade first, and to what. */
@@ -267,8 +204,8 @@ test_check_blocked (void)
   g_assert_nonnull (strstr (human.out, "    Source: https://"));
   g_assert_nonnull (strstr (human.out, "The upgrade is blocked."));
 
-  run_cli (&json, "compat", "check", "--workspace", demo, "--product", "PostgreSQL",
-           "--target", "17.2", "--ci", database, "--json");
+  cw_test_cli_run (&json, "compat", "check", "--workspace", demo, "--product", "PostgreSQL",
+                   "--target", "17.2", "--ci", database, "--json");
   g_assert_cmpint (json.status, ==, 3);
   report = parse_object (parser, json.out);
   g_assert_cmpstr (json_object_get_string_member (report, "target"), ==, "17.2");
@@ -298,7 +235,7 @@ test_check_component (void)
 {
   g_autofree char *host = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0 };
+  g_auto(CwTestRun) run = { 0 };
   JsonObject *report;
   JsonObject *finding;
 
@@ -308,8 +245,8 @@ test_check_component (void)
                          "ORDER BY c.id LIMIT 1");
   g_assert_nonnull (host);
 
-  run_cli (&run, "compat", "check", "--workspace", demo, "--product", "VMware ESXi",
-           "--target", "8.0U2", "--ci", host, "--json");
+  cw_test_cli_run (&run, "compat", "check", "--workspace", demo, "--product", "VMware ESXi",
+                   "--target", "8.0U2", "--ci", host, "--json");
   g_assert_cmpint (run.status, ==, 3);
   report = parse_object (parser, run.out);
   finding = find_finding (report, "incompatible", host);
@@ -327,8 +264,8 @@ test_check_clean (void)
 {
   g_autofree char *switch_name = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CwTestRun) human = { 0 };
+  g_auto(CwTestRun) json = { 0 };
   JsonObject *report;
   JsonObject *result;
   JsonArray *findings;
@@ -338,16 +275,16 @@ test_check_clean (void)
                                 "ORDER BY id LIMIT 1");
   g_assert_nonnull (switch_name);
 
-  run_cli (&human, "compat", "check", "--workspace", demo, "--product", "Juniper Junos OS",
-           "--target", "21.4R3-S5", "--ci", switch_name);
+  cw_test_cli_run (&human, "compat", "check", "--workspace", demo, "--product", "Juniper Junos OS",
+                   "--target", "21.4R3-S5", "--ci", switch_name);
   g_assert_cmpint (human.status, ==, 0);
   g_assert_nonnull (strstr (human.out, "Path: 20.4R3-S7 → 21.4R3-S5\n"));
   g_assert_null (strstr (human.out, "Blocker"));
   g_assert_nonnull (strstr (human.out, "0 blockers"));
   g_assert_nonnull (strstr (human.out, "Nothing blocks the upgrade."));
 
-  run_cli (&json, "compat", "check", "--workspace", demo, "--product", "Juniper Junos OS",
-           "--target", "21.4R3-S5", "--ci", switch_name, "--ci", switch_name, "--json");
+  cw_test_cli_run (&json, "compat", "check", "--workspace", demo, "--product", "Juniper Junos OS",
+                   "--target", "21.4R3-S5", "--ci", switch_name, "--ci", switch_name, "--json");
   g_assert_cmpint (json.status, ==, 0);
   report = parse_object (parser, json.out);
   g_assert_cmpint (json_object_get_int_member (report, "cis"), ==, 1);
@@ -369,7 +306,7 @@ test_check_rolling (void)
   g_autofree char *controller = NULL;
   g_autofree char *switch_name = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0 };
+  g_auto(CwTestRun) run = { 0 };
   JsonObject *report;
   JsonObject *finding;
   JsonArray *results;
@@ -383,8 +320,8 @@ test_check_rolling (void)
   g_assert_nonnull (controller);
   switch_name = related_name (controller, "part_of");
 
-  run_cli (&run, "compat", "check", "--workspace", demo, "--product", "Cisco IOS XE",
-           "--target", "17.9.4a", "--ci", controller, "--ci", switch_name, "--json");
+  cw_test_cli_run (&run, "compat", "check", "--workspace", demo, "--product", "Cisco IOS XE",
+                   "--target", "17.9.4a", "--ci", controller, "--ci", switch_name, "--json");
   g_assert_cmpint (run.status, ==, 0);
   report = parse_object (parser, run.out);
   g_assert_cmpint (json_object_get_int_member (report, "cis"), ==, 2);
@@ -406,29 +343,29 @@ test_check_search (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) search_parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) search = { 0 };
-  g_auto(Run) check = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(CwTestRun) search = { 0 };
+  g_auto(CwTestRun) check = { 0 };
+  g_auto(CwTestRun) none = { 0 };
   JsonObject *report;
   guint n_found;
 
-  run_cli (&search, "inventory", "search", "--workspace", demo, "--json", "--limit", "100000",
-           "esx", "fra1");
+  cw_test_cli_run (&search, "inventory", "search", "--workspace", demo, "--json", "--limit",
+                   "100000", "esx", "fra1");
   g_assert_cmpint (search.status, ==, 0);
   json_parser_load_from_data (search_parser, search.out, -1, &error);
   g_assert_no_error (error);
   n_found = json_array_get_length (json_node_get_array (json_parser_get_root (search_parser)));
   g_assert_cmpuint (n_found, >, 1);
 
-  run_cli (&check, "compat", "check", "--workspace", demo, "--product", "VMware ESXi",
-           "--target", "8.0U3", "--search", "esx fra1", "--json");
+  cw_test_cli_run (&check, "compat", "check", "--workspace", demo, "--product", "VMware ESXi",
+                   "--target", "8.0U3", "--search", "esx fra1", "--json");
   g_assert_true (check.status == 0 || check.status == 3);
   report = parse_object (parser, check.out);
   g_assert_cmpint (json_object_get_int_member (report, "cis"), ==, n_found);
   g_assert_cmpint (check.status == 3, ==, json_object_get_int_member (report, "blockers") > 0);
 
-  run_cli (&none, "compat", "check", "--workspace", demo, "--product", "VMware ESXi",
-           "--target", "8.0U3", "--search", "zzzznothing");
+  cw_test_cli_run (&none, "compat", "check", "--workspace", demo, "--product", "VMware ESXi",
+                   "--target", "8.0U3", "--search", "zzzznothing");
   g_assert_cmpint (none.status, ==, 1);
   g_assert_nonnull (strstr (none.err, "No configuration item matches “zzzznothing”"));
 }
@@ -436,49 +373,51 @@ test_check_search (void)
 static void
 test_check_errors (void)
 {
-  g_autofree char *missing = tmp_path ("missing.db");
+  g_autofree char *missing = cw_test_tmp_path ("missing.db");
   g_autofree char *database = sql_text (demo, "SELECT name FROM cis WHERE model = 'PostgreSQL' "
                                               "ORDER BY id LIMIT 1");
-  g_auto(Run) unknown_ci = { 0 };
-  g_auto(Run) unknown_product = { 0 };
-  g_auto(Run) unknown_target = { 0 };
-  g_auto(Run) no_workspace = { 0 };
+  g_auto(CwTestRun) unknown_ci = { 0 };
+  g_auto(CwTestRun) unknown_product = { 0 };
+  g_auto(CwTestRun) unknown_target = { 0 };
+  g_auto(CwTestRun) no_workspace = { 0 };
 
-  run_cli (&unknown_ci, "compat", "check", "--workspace", demo, "--product", "PostgreSQL",
-           "--target", "16.6", "--ci", database, "--ci", "nowhere-db99-9999");
+  cw_test_cli_run (&unknown_ci, "compat", "check", "--workspace", demo, "--product", "PostgreSQL",
+                   "--target", "16.6", "--ci", database, "--ci", "nowhere-db99-9999");
   g_assert_cmpint (unknown_ci.status, ==, 1);
   g_assert_nonnull (strstr (unknown_ci.err,
                             "There is no configuration item named “nowhere-db99-9999”."));
   g_assert_cmpstr (unknown_ci.out, ==, "");
 
-  run_cli (&unknown_product, "compat", "check", "--workspace", demo, "--product", "Frobnicator OS",
-           "--target", "1.0", "--ci", database);
+  cw_test_cli_run (&unknown_product, "compat", "check", "--workspace", demo, "--product",
+                   "Frobnicator OS", "--target", "1.0", "--ci", database);
   g_assert_cmpint (unknown_product.status, ==, 1);
   g_assert_nonnull (strstr (unknown_product.err, "There is no product “Frobnicator OS”"));
   g_assert_nonnull (strstr (unknown_product.err, "PostgreSQL"));
 
-  run_cli (&unknown_target, "compat", "check", "--workspace", demo, "--product", "PostgreSQL",
-           "--target", "99.1", "--ci", database);
+  cw_test_cli_run (&unknown_target, "compat", "check", "--workspace", demo, "--product",
+                   "PostgreSQL", "--target", "99.1", "--ci", database);
   g_assert_cmpint (unknown_target.status, ==, 1);
   g_assert_nonnull (strstr (unknown_target.err, "“99.1” is not a version of PostgreSQL"));
   g_assert_nonnull (strstr (unknown_target.err, "16.6"));
 
-  run_cli (&no_workspace, "compat", "check", "--workspace", missing, "--product", "PostgreSQL",
-           "--target", "16.6", "--ci", "x");
+  cw_test_cli_run (&no_workspace, "compat", "check", "--workspace", missing, "--product",
+                   "PostgreSQL", "--target", "16.6", "--ci", "x");
   g_assert_cmpint (no_workspace.status, ==, 1);
   g_assert_nonnull (strstr (no_workspace.err, "There is no workspace"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+#define BAD_MATRIX \
+  MATRIX_HEADER "\r\n" \
+  "PostgreSQL,16.6,Red Hat Enterprise Linux,9.4,caveat,X,\r\n" \
+  "PostgreSQL,16.6,Red Hat Enterprise Linux,9.4,perhaps,,\r\n" \
+  "PostgreSQL,16.6,Brand New OS,1.0,compatible,,\r\n" \
+  ",16.6,Red Hat Enterprise Linux,9.4,compatible,,\r\n"
+
 static void
 test_import_bad_lines (void)
 {
-  g_autofree char *csv = write_file ("bad-matrix.csv",
-                                     MATRIX_HEADER "\r\n"
-                                     "PostgreSQL,16.6,Red Hat Enterprise Linux,9.4,caveat,X,\r\n"
-                                     "PostgreSQL,16.6,Red Hat Enterprise Linux,9.4,perhaps,,\r\n"
-                                     "PostgreSQL,16.6,Brand New OS,1.0,compatible,,\r\n"
-                                     ",16.6,Red Hat Enterprise Linux,9.4,compatible,,\r\n");
+  g_autofree char *csv = cw_test_write_tmp_file ("bad-matrix.csv", BAD_MATRIX);
   g_autofree char *line_2 = g_strdup_printf ("%s:2:", csv);
   g_autofree char *line_3 = g_strdup_printf ("%s:3: ", csv);
   g_autofree char *line_5 = g_strdup_printf ("%s:5: ", csv);
@@ -491,11 +430,11 @@ test_import_bad_lines (void)
   gint64 n_versions = cw_test_sql_int (demo, "SELECT count(*) FROM compat_versions");
   gint64 n_verdicts = cw_test_sql_int (demo, "SELECT count(*) FROM compat_verdicts");
   gint64 n_cell = cw_test_sql_int (demo, cell_sql);
-  g_auto(Run) run = { 0 };
+  g_auto(CwTestRun) run = { 0 };
 
   g_assert_cmpint (n_cell, ==, 1);
 
-  run_cli (&run, "compat", "import", "--workspace", demo, "--matrix", csv);
+  cw_test_cli_run (&run, "compat", "import", "--workspace", demo, "--matrix", csv);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, line_3));
   g_assert_nonnull (strstr (run.err, line_5));
@@ -514,19 +453,19 @@ export_table (const char *workspace,
               const char *flag,
               const char *name)
 {
-  g_autofree char *file = tmp_path (name);
+  g_autofree char *file = cw_test_tmp_path (name);
   g_autofree char *from_file = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) to_file = { 0 };
-  g_auto(Run) to_stdout = { 0 };
+  g_auto(CwTestRun) to_file = { 0 };
+  g_auto(CwTestRun) to_stdout = { 0 };
 
-  run_cli (&to_file, "compat", "export", "--workspace", workspace, flag, "--output", file);
+  cw_test_cli_run (&to_file, "compat", "export", "--workspace", workspace, flag, "--output", file);
   g_assert_cmpint (to_file.status, ==, 0);
   g_assert_true (g_str_has_prefix (to_file.out, "Exported "));
   g_file_get_contents (file, &from_file, NULL, &error);
   g_assert_no_error (error);
 
-  run_cli (&to_stdout, "compat", "export", "--workspace", workspace, flag);
+  cw_test_cli_run (&to_stdout, "compat", "export", "--workspace", workspace, flag);
   g_assert_cmpint (to_stdout.status, ==, 0);
   g_assert_cmpstr (to_stdout.out, ==, from_file);
 
@@ -539,9 +478,9 @@ import_table (const char *workspace,
               const char *file,
               const char *expected)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CwTestRun) run = { 0 };
 
-  run_cli (&run, "compat", "import", "--workspace", workspace, flag, file);
+  cw_test_cli_run (&run, "compat", "import", "--workspace", workspace, flag, file);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Imported "));
   if (expected != NULL)
@@ -552,7 +491,7 @@ static void
 test_round_trip (void)
 {
   static const char *flags[] = { "--products", "--paths", "--matrix" };
-  g_autofree char *fresh = tmp_path ("fresh.db");
+  g_autofree char *fresh = cw_test_tmp_path ("fresh.db");
   g_autofree char *new_products = NULL;
   g_autoptr(CwStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -607,20 +546,21 @@ test_round_trip (void)
 static void
 test_export_failure (void)
 {
-  g_autofree char *target = tmp_path ("kept.csv");
+  g_autofree char *target = cw_test_tmp_path ("kept.csv");
   g_autofree char *text = NULL;
-  g_autofree char *missing_dir = tmp_path ("no-such-dir/out.csv");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) nowhere = { 0 };
+  g_autofree char *missing_dir = cw_test_tmp_path ("no-such-dir/out.csv");
+  g_auto(CwTestRun) run = { 0 };
+  g_auto(CwTestRun) nowhere = { 0 };
 
   /* An existing file is replaced, once everything is written. */
   cw_test_write_bytes (target, "old\n", 4);
-  run_cli (&run, "compat", "export", "--workspace", demo, "--products", "--output", target);
+  cw_test_cli_run (&run, "compat", "export", "--workspace", demo, "--products", "--output", target);
   g_assert_cmpint (run.status, ==, 0);
   g_file_get_contents (target, &text, NULL, NULL);
   g_assert_true (g_str_has_prefix (text, "product,version,released,end_of_support,approved\r\n"));
 
-  run_cli (&nowhere, "compat", "export", "--workspace", demo, "--matrix", "--output", missing_dir);
+  cw_test_cli_run (&nowhere, "compat", "export", "--workspace", demo, "--matrix", "--output",
+                   missing_dir);
   g_assert_cmpint (nowhere.status, ==, 1);
   g_assert_cmpstr (nowhere.out, ==, "");
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
@@ -646,11 +586,11 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CwTestRun) run = { 0 };
       const char *args[G_N_ELEMENTS (cases[0]) + 1] = { NULL };
 
       memcpy (args, cases[i], sizeof cases[i]);
-      run_cli_v (&run, args);
+      cw_test_cli_run_v (&run, NULL, args);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.err, !=, "");
     }
@@ -659,29 +599,12 @@ test_usage_errors (void)
 static void
 test_help (void)
 {
-  static const char *commands[] = { "import", "export", "check" };
-  g_auto(Run) top = { 0 };
-  g_auto(Run) compat = { 0 };
-  g_auto(Run) check = { 0 };
+  g_auto(CwTestRun) check = { 0 };
 
-  run_cli (&top, "--help");
-  g_assert_nonnull (strstr (top.out, "compat"));
+  cw_test_cli_assert_help ("compat", (const char * const[]) { "import", "export", "check", NULL });
 
-  run_cli (&compat, "compat", "--help");
-  g_assert_cmpint (compat.status, ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      g_auto(Run) run = { 0 };
-      g_autofree char *usage = g_strdup_printf ("changeward-cli compat %s", commands[i]);
-
-      g_assert_nonnull (strstr (compat.out, commands[i]));
-      run_cli (&run, "compat", commands[i], "--help");
-      g_assert_cmpint (run.status, ==, 0);
-      g_assert_nonnull (strstr (run.out, usage));
-      g_assert_nonnull (strstr (run.out, "--workspace"));
-    }
-
-  run_cli (&check, "compat", "check", "--help");
+  cw_test_cli_run (&check, "compat", "check", "--help");
+  g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, "3 when a blocker exists"));
 }
 
@@ -689,17 +612,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_auto(Run) run = { 0 };
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (g_getenv ("CHANGEWARD_CLI"));
-  tmpdir = cw_test_make_tmpdir ();
 
   /* One demo for all: the tests that write to it change nothing. */
-  demo = tmp_path ("demo.db");
-  run_cli (&run, "demo", "--workspace", demo, "--cis", "3000");
-  g_assert_cmpint (run.status, ==, 0);
+  demo = cw_test_cli_demo ("demo.db", "3000");
 
   g_test_add_func ("/core/cli-compat/demo-matrix", test_demo_matrix);
   g_test_add_func ("/core/cli-compat/check-blocked", test_check_blocked);
@@ -714,9 +632,7 @@ main (int   argc,
   g_test_add_func ("/core/cli-compat/usage-errors", test_usage_errors);
   g_test_add_func ("/core/cli-compat/help", test_help);
 
-  status = g_test_run ();
-  cw_test_remove_tree (tmpdir);
-  g_free (tmpdir);
+  status = cw_test_run_and_clean ();
   g_free (demo);
   return status;
 }

@@ -20,123 +20,31 @@
 #define HEADER "class,name,manufacturer,model,serial,asset_tag,site,ip_address,firmware_version," \
                "os_version,lifecycle_status,operational_status,sys_id,notes\r\n"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *tmpdir;
-
-static GSubprocess *
-spawn (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CHANGEWARD_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "CHANGEWARD_WORKSPACE");
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  return process;
-}
-
-static void
-finish (GSubprocess *process,
-        Run         *run)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-}
-
-#define run_cli(run, ...) run_cli_v (run, (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-run_cli_v (Run                *run,
-           const char * const *args)
-{
-  g_autoptr(GSubprocess) process = spawn (args);
-
-  finish (process, run);
-}
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-static char *
-write_file (const char *name,
-            const char *text)
-{
-  char *path = tmp_path (name);
-
-  cw_test_write_bytes (path, text, strlen (text));
-  return path;
-}
-
-static char *
-make_workspace (const char *name,
-                const char *n_cis)
-{
-  g_auto(Run) run = { 0 };
-  char *path = tmp_path (name);
-
-  run_cli (&run, "demo", "--workspace", path, "--cis", n_cis);
-  g_assert_cmpint (run.status, ==, 0);
-  return path;
-}
-
 static void
 test_export_import_search (void)
 {
-  g_autofree char *source = make_workspace ("source.db", "300");
-  g_autofree char *target = make_workspace ("target.db", "0");
-  g_autofree char *csv = tmp_path ("export.csv");
+  g_autofree char *source = cw_test_cli_demo ("source.db", "300");
+  g_autofree char *target = cw_test_cli_demo ("target.db", "0");
+  g_autofree char *csv = cw_test_tmp_path ("export.csv");
   g_autofree char *from_file = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) export = { 0 };
-  g_auto(Run) to_stdout = { 0 };
-  g_auto(Run) import = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) filtered = { 0 };
+  g_auto(CwTestRun) export = { 0 };
+  g_auto(CwTestRun) to_stdout = { 0 };
+  g_auto(CwTestRun) import = { 0 };
+  g_auto(CwTestRun) again = { 0 };
+  g_auto(CwTestRun) search = { 0 };
+  g_auto(CwTestRun) json = { 0 };
+  g_auto(CwTestRun) none = { 0 };
+  g_auto(CwTestRun) filtered = { 0 };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) records = NULL;
   JsonArray *array;
   JsonObject *first;
   guint n_fra1;
 
-  run_cli (&export, "inventory", "export", "--workspace", source, "--output", csv);
+  cw_test_cli_run (&export, "inventory", "export", "--workspace", source, "--output", csv);
   g_assert_cmpint (export.status, ==, 0);
   g_assert_nonnull (strstr (export.out, "Exported 300 configuration items"));
   g_file_get_contents (csv, &from_file, NULL, &error);
@@ -144,11 +52,11 @@ test_export_import_search (void)
   g_assert_true (g_str_has_prefix (from_file, HEADER));
 
   /* The same bytes on the standard output. */
-  run_cli (&to_stdout, "inventory", "export", "--workspace", source);
+  cw_test_cli_run (&to_stdout, "inventory", "export", "--workspace", source);
   g_assert_cmpint (to_stdout.status, ==, 0);
   g_assert_cmpstr (to_stdout.out, ==, from_file);
 
-  run_cli (&import, "inventory", "import", "--workspace", target, csv);
+  cw_test_cli_run (&import, "inventory", "import", "--workspace", target, csv);
   g_assert_cmpint (import.status, ==, 0);
   summary = g_strdup_printf ("Imported 300 lines from %s (native layout): 300 new, 0 updated, "
                              "0 unchanged, 0 version changes.\n", csv);
@@ -156,21 +64,22 @@ test_export_import_search (void)
   g_assert_cmpint (cw_test_sql_int (target, "SELECT count(*) FROM cis"), ==, 300);
 
   /* Again: nothing new. */
-  run_cli (&again, "inventory", "import", "--workspace", target, "--layout", "native",
-           "--encoding", "utf-8", csv);
+  cw_test_cli_run (&again, "inventory", "import", "--workspace", target, "--layout", "native",
+                   "--encoding", "utf-8", csv);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "0 new, 0 updated, 300 unchanged"));
   g_assert_cmpint (cw_test_sql_int (target, "SELECT count(*) FROM cis"), ==, 300);
 
   /* Search: one line per CI, at most --limit. */
-  run_cli (&search, "inventory", "search", "--workspace", target, "--limit", "3", "fra1");
+  cw_test_cli_run (&search, "inventory", "search", "--workspace", target, "--limit", "3", "fra1");
   g_assert_cmpint (search.status, ==, 0);
   lines = g_strsplit (search.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines) - 1, ==, 3);
   g_assert_true (g_str_has_prefix (search.out, "fra1-"));
   g_assert_nonnull (strstr (search.out, "FRA1"));
 
-  run_cli (&json, "inventory", "search", "--workspace", target, "--json", "--limit", "1000", "fra1");
+  cw_test_cli_run (&json, "inventory", "search", "--workspace", target, "--json", "--limit", "1000",
+                   "fra1");
   g_assert_cmpint (json.status, ==, 0);
   json_parser_load_from_data (parser, json.out, -1, &error);
   g_assert_no_error (error);
@@ -186,7 +95,7 @@ test_export_import_search (void)
   g_assert_true (json_object_get_null_member (first, "sys_id"));
   n_fra1 = json_array_get_length (array);
 
-  run_cli (&none, "inventory", "search", "--workspace", target, "--json", "zzzznothing");
+  cw_test_cli_run (&none, "inventory", "search", "--workspace", target, "--json", "zzzznothing");
   g_assert_cmpint (none.status, ==, 0);
   json_parser_load_from_data (parser, none.out, -1, &error);
   g_assert_no_error (error);
@@ -194,7 +103,7 @@ test_export_import_search (void)
                    ==, 0);
 
   /* Export follows the search. */
-  run_cli (&filtered, "inventory", "export", "--workspace", target, "--search", "fra1");
+  cw_test_cli_run (&filtered, "inventory", "export", "--workspace", target, "--search", "fra1");
   g_assert_cmpint (filtered.status, ==, 0);
   g_assert_true (g_str_has_prefix (filtered.out, HEADER));
   records = g_strsplit (filtered.out, "\r\n", -1);
@@ -204,19 +113,19 @@ test_export_import_search (void)
 static void
 test_bad_lines (void)
 {
-  g_autofree char *workspace = make_workspace ("bad.db", "0");
-  g_autofree char *csv = write_file ("bad.csv",
-                                     HEADER
-                                     "server,web-01,Dell,R650,S1,,FRA1,,,,,,,\r\n"
-                                     "toaster,web-02,Dell,R650,S2,,FRA1,,,,,,,\r\n"
-                                     "server,web-03,Dell,R650,S3,,FRA1,,,,,,,\r\n");
-  g_autofree char *rejects = tmp_path ("rejects.csv");
+  g_autofree char *workspace = cw_test_cli_demo ("bad.db", "0");
+  g_autofree char *csv = cw_test_write_tmp_file ("bad.csv",
+                                                 HEADER
+                                                 "server,web-01,Dell,R650,S1,,FRA1,,,,,,,\r\n"
+                                                 "toaster,web-02,Dell,R650,S2,,FRA1,,,,,,,\r\n"
+                                                 "server,web-03,Dell,R650,S3,,FRA1,,,,,,,\r\n");
+  g_autofree char *rejects = cw_test_tmp_path ("rejects.csv");
   g_autofree char *expected = NULL;
   g_autofree char *rejects_text = NULL;
-  g_auto(Run) strict = { 0 };
-  g_auto(Run) skipping = { 0 };
+  g_auto(CwTestRun) strict = { 0 };
+  g_auto(CwTestRun) skipping = { 0 };
 
-  run_cli (&strict, "inventory", "import", "--workspace", workspace, csv);
+  cw_test_cli_run (&strict, "inventory", "import", "--workspace", workspace, csv);
   g_assert_cmpint (strict.status, ==, 1);
   expected = g_strdup_printf ("%s:3: Unknown class “toaster”.\n", csv);
   g_assert_true (g_str_has_prefix (strict.err, expected));
@@ -224,8 +133,8 @@ test_bad_lines (void)
   g_assert_cmpstr (strict.out, ==, "");
   g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM cis"), ==, 0);
 
-  run_cli (&skipping, "inventory", "import", "--workspace", workspace, "--skip-invalid", rejects,
-           csv);
+  cw_test_cli_run (&skipping, "inventory", "import", "--workspace", workspace, "--skip-invalid",
+                   rejects, csv);
   g_assert_cmpint (skipping.status, ==, 0);
   g_assert_nonnull (strstr (skipping.out, "2 new"));
   g_assert_nonnull (strstr (skipping.out, "1 bad line was skipped"));
@@ -239,16 +148,16 @@ test_bad_lines (void)
 static void
 test_many_bad_lines (void)
 {
-  g_autofree char *workspace = make_workspace ("many.db", "0");
+  g_autofree char *workspace = cw_test_cli_demo ("many.db", "0");
   g_autoptr(GString) text = g_string_new (HEADER);
   g_autofree char *csv = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(CwTestRun) run = { 0 };
 
   for (guint i = 0; i < 25; i++)
     g_string_append_printf (text, "kettle,k-%02u,,,,,,,,,,,,\r\n", i);
-  csv = write_file ("many.csv", text->str);
+  csv = cw_test_write_tmp_file ("many.csv", text->str);
 
-  run_cli (&run, "inventory", "import", "--workspace", workspace, csv);
+  cw_test_cli_run (&run, "inventory", "import", "--workspace", workspace, csv);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, ":21: Unknown class “kettle”."));
   g_assert_null (strstr (run.err, ":22: "));
@@ -259,41 +168,44 @@ test_many_bad_lines (void)
 static void
 test_refusals (void)
 {
-  g_autofree char *workspace = make_workspace ("refusals.db", "10");
-  g_autofree char *missing = tmp_path ("missing.db");
-  g_autofree char *odd = write_file ("odd.csv", "colour,size\r\nred,big\r\n");
-  g_autofree char *quote = write_file ("quote.csv", HEADER "server,\"web\r\n");
-  g_autofree char *good = write_file ("good.csv", HEADER "server,web-01,,,,,,,,,,,,\r\n");
+  g_autofree char *workspace = cw_test_cli_demo ("refusals.db", "10");
+  g_autofree char *missing = cw_test_tmp_path ("missing.db");
+  g_autofree char *odd = cw_test_write_tmp_file ("odd.csv", "colour,size\r\nred,big\r\n");
+  g_autofree char *quote = cw_test_write_tmp_file ("quote.csv", HEADER "server,\"web\r\n");
+  g_autofree char *good = cw_test_write_tmp_file ("good.csv",
+                                                  HEADER "server,web-01,,,,,,,,,,,,\r\n");
   g_autofree char *before = cw_test_file_checksum (workspace);
   g_autofree char *after = NULL;
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) unterminated = { 0 };
-  g_auto(Run) no_workspace = { 0 };
-  g_auto(Run) no_file = { 0 };
-  g_auto(Run) export_missing = { 0 };
+  g_auto(CwTestRun) unknown = { 0 };
+  g_auto(CwTestRun) unterminated = { 0 };
+  g_auto(CwTestRun) no_workspace = { 0 };
+  g_auto(CwTestRun) no_file = { 0 };
+  g_auto(CwTestRun) export_missing = { 0 };
 
-  run_cli (&unknown, "inventory", "import", "--workspace", workspace, odd);
+  cw_test_cli_run (&unknown, "inventory", "import", "--workspace", workspace, odd);
   g_assert_cmpint (unknown.status, ==, 1);
   g_assert_nonnull (strstr (unknown.err, "matches none of the known layouts"));
   g_assert_nonnull (strstr (unknown.err, "class, name"));
   g_assert_nonnull (strstr (unknown.err, "firmware_version"));
   g_assert_nonnull (strstr (unknown.err, "ServiceNow"));
 
-  run_cli (&unterminated, "inventory", "import", "--workspace", workspace, quote);
+  cw_test_cli_run (&unterminated, "inventory", "import", "--workspace", workspace, quote);
   g_assert_cmpint (unterminated.status, ==, 1);
   g_assert_nonnull (strstr (unterminated.err, "never closed"));
   g_assert_nonnull (strstr (unterminated.err, "Nothing was imported"));
 
-  run_cli (&no_workspace, "inventory", "import", "--workspace", missing, good);
+  cw_test_cli_run (&no_workspace, "inventory", "import", "--workspace", missing, good);
   g_assert_cmpint (no_workspace.status, ==, 1);
   g_assert_nonnull (strstr (no_workspace.err, "There is no workspace"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
-  run_cli (&no_file, "inventory", "import", "--workspace", workspace, "/nonexistent/in.csv");
+  cw_test_cli_run (&no_file, "inventory", "import", "--workspace", workspace,
+                   "/nonexistent/in.csv");
   g_assert_cmpint (no_file.status, ==, 1);
 
-  run_cli (&export_missing, "inventory", "export", "--workspace", missing);
+  cw_test_cli_run (&export_missing, "inventory", "export", "--workspace", missing);
   g_assert_cmpint (export_missing.status, ==, 1);
+  g_assert_nonnull (strstr (export_missing.err, "Create one first"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
   after = cw_test_file_checksum (workspace);
@@ -319,9 +231,9 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CwTestRun) run = { 0 };
 
-      run_cli_v (&run, cases[i]);
+      cw_test_cli_run_v (&run, NULL, cases[i]);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.err, !=, "");
     }
@@ -330,26 +242,8 @@ test_usage_errors (void)
 static void
 test_help (void)
 {
-  static const char *commands[] = { "import", "export", "search" };
-  g_auto(Run) top = { 0 };
-  g_auto(Run) inventory = { 0 };
-
-  run_cli (&top, "--help");
-  g_assert_nonnull (strstr (top.out, "inventory"));
-
-  run_cli (&inventory, "inventory", "--help");
-  g_assert_cmpint (inventory.status, ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      g_auto(Run) run = { 0 };
-      g_autofree char *usage = g_strdup_printf ("changeward-cli inventory %s", commands[i]);
-
-      g_assert_nonnull (strstr (inventory.out, commands[i]));
-      run_cli (&run, "inventory", commands[i], "--help");
-      g_assert_cmpint (run.status, ==, 0);
-      g_assert_nonnull (strstr (run.out, usage));
-      g_assert_nonnull (strstr (run.out, "--workspace"));
-    }
+  cw_test_cli_assert_help ("inventory", (const char * const[]) { "import", "export", "search",
+                                                                 NULL });
 }
 
 static gboolean
@@ -363,13 +257,13 @@ on_timeout_cb (gpointer data)
 static void
 test_interrupt (void)
 {
-  g_autofree char *workspace = make_workspace ("interrupt.db", "5");
-  g_autofree char *csv = tmp_path ("big.csv");
+  g_autofree char *workspace = cw_test_cli_demo ("interrupt.db", "5");
+  g_autofree char *csv = cw_test_tmp_path ("big.csv");
   g_autoptr(GString) text = g_string_new (HEADER);
   g_autoptr(GSubprocess) process = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(CwTestRun) run = { 0 };
   gboolean waited = FALSE;
 
   for (guint i = 0; i < 300000; i++)
@@ -378,13 +272,14 @@ test_interrupt (void)
   cw_test_write_bytes (csv, text->str, text->len);
   before = cw_test_file_checksum (workspace);
 
-  process = spawn ((const char * const[]) { "inventory", "import", "--workspace", workspace, csv,
-                                            NULL });
+  process = cw_test_cli_spawn (NULL, (const char * const[]) { "inventory", "import",
+                                                              "--workspace", workspace, csv,
+                                                              NULL });
   g_timeout_add (400, on_timeout_cb, &waited);
   while (!waited)
     g_main_context_iteration (NULL, TRUE);
   g_subprocess_send_signal (process, SIGINT);
-  finish (process, &run);
+  cw_test_cli_finish (process, &run);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "cancelled"));
@@ -398,11 +293,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (g_getenv ("CHANGEWARD_CLI"));
-  tmpdir = cw_test_make_tmpdir ();
 
   g_test_add_func ("/core/cli-inventory/export-import-search", test_export_import_search);
   g_test_add_func ("/core/cli-inventory/bad-lines", test_bad_lines);
@@ -412,8 +303,5 @@ main (int   argc,
   g_test_add_func ("/core/cli-inventory/help", test_help);
   g_test_add_func ("/core/cli-inventory/interrupt", test_interrupt);
 
-  status = g_test_run ();
-  cw_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return cw_test_run_and_clean ();
 }

@@ -26,15 +26,15 @@
 static void
 test_import_json (void)
 {
-  g_autofree char *workspace = make_workspace ("import-json.db");
+  g_autofree char *workspace = cw_test_make_workspace ("import-json.db", NULL);
   g_autofree char *json = small_json (NAME);
-  g_autofree char *file = write_file ("small.json", json);
+  g_autofree char *file = cw_test_write_tmp_file ("small.json", json);
   g_autofree char *expected = g_strdup_printf ("Imported “%s” as version 1 (draft), %u steps.\n",
                                                NAME, (guint) G_N_ELEMENTS (small));
-  g_auto(Run) run = { 0 };
-  g_auto(Run) renamed = { 0 };
+  g_auto(CwTestRun) run = { 0 };
+  g_auto(CwTestRun) renamed = { 0 };
 
-  run_cli (&run, "runbook", "import", "--workspace", workspace, file);
+  cw_test_cli_run (&run, "runbook", "import", "--workspace", workspace, file);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, expected);
   g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_steps"), ==,
@@ -44,7 +44,8 @@ test_import_json (void)
                    ==, 1);
 
   /* --name overrides the file's name: a second runbook. */
-  run_cli (&renamed, "runbook", "import", "--workspace", workspace, "--name", "Other", file);
+  cw_test_cli_run (&renamed, "runbook", "import", "--workspace", workspace, "--name", "Other",
+                   file);
   g_assert_cmpint (renamed.status, ==, 0);
   g_assert_true (g_str_has_prefix (renamed.out, "Imported “Other” as version 1 (draft)"));
   g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbooks"), ==, 2);
@@ -53,13 +54,13 @@ test_import_json (void)
 static void
 test_import_csv (void)
 {
-  g_autofree char *workspace = make_workspace ("import-csv.db");
+  g_autofree char *workspace = cw_test_make_workspace ("import-csv.db", NULL);
   g_autofree char *csv = NULL;
   g_autofree char *named = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) exported = { 0 };
-  g_auto(Run) forced = { 0 };
-  g_auto(Run) show = { 0 };
+  g_auto(CwTestRun) run = { 0 };
+  g_auto(CwTestRun) exported = { 0 };
+  g_auto(CwTestRun) forced = { 0 };
+  g_auto(CwTestRun) show = { 0 };
   const char *text =
     "id,phase,stream,title,type,duration_min,predecessors,command,expected_exit,instructions\r\n"
     "tell,preparation,,Tell the site,comms,5,,,,\r\n"
@@ -68,27 +69,27 @@ test_import_csv (void)
     "upgrade,execution,net,Upgrade,manual,30,version,,,\"Install, then reload\"\r\n"
     "undo,rollback,net,Go back,manual,20,,,,\r\n";
 
-  csv = write_file ("switch-tasks.csv", text);
-  run_cli (&run, "runbook", "import", "--workspace", workspace, csv);
+  csv = cw_test_write_tmp_file ("switch-tasks.csv", text);
+  cw_test_cli_run (&run, "runbook", "import", "--workspace", workspace, csv);
   g_assert_cmpint (run.status, ==, 0);
   /* No --name: the file's base name. */
   g_assert_cmpstr (run.out, ==, "Imported “switch-tasks” as version 1 (draft), 4 steps.\n");
   /* The command is split as a shell would, and never run through one. */
-  run_cli (&exported, "runbook", "export", "--workspace", workspace, "switch-tasks", "--format",
-           "json");
+  cw_test_cli_run (&exported, "runbook", "export", "--workspace", workspace, "switch-tasks",
+                   "--format", "json");
   g_assert_cmpint (exported.status, ==, 0);
   g_assert_nonnull (strstr (exported.out, "\"argv\": [\"ssh\", \"-o\", \"BatchMode=yes\", "
                                           "\"sw-1\", \"show version\"]"));
   g_assert_nonnull (strstr (exported.out, "\"instructions\": \"Install, then reload\""));
 
   /* An extension that says nothing: --format decides. */
-  named = write_file ("tasks.txt", text);
-  run_cli (&forced, "runbook", "import", "--workspace", workspace, "--format", "csv",
-           "--name", "Switch tasks", named);
+  named = cw_test_write_tmp_file ("tasks.txt", text);
+  cw_test_cli_run (&forced, "runbook", "import", "--workspace", workspace, "--format", "csv",
+                   "--name", "Switch tasks", named);
   g_assert_cmpint (forced.status, ==, 0);
   g_assert_true (g_str_has_prefix (forced.out, "Imported “Switch tasks” as version 1"));
 
-  run_cli (&show, "runbook", "show", "--workspace", workspace, "switch-tasks");
+  cw_test_cli_run (&show, "runbook", "show", "--workspace", workspace, "switch-tasks");
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "Critical path: tell → version → upgrade (37 min)\n"));
   g_assert_nonnull (strstr (show.out, "Rollback: 20 min\n"));
@@ -98,50 +99,50 @@ static void
 test_export (void)
 {
   g_autofree char *workspace = workspace_with_small ("export");
-  g_autofree char *second = make_workspace ("export-second.db");
-  g_autofree char *first_file = tmp_path ("exported.json");
-  g_autofree char *again_file = tmp_path ("again.json");
+  g_autofree char *second = cw_test_make_workspace ("export-second.db", NULL);
+  g_autofree char *first_file = cw_test_tmp_path ("exported.json");
+  g_autofree char *again_file = cw_test_tmp_path ("again.json");
   g_autofree char *first = NULL;
   g_autofree char *again = NULL;
-  g_auto(Run) to_file = { 0 };
-  g_auto(Run) to_stdout = { 0 };
-  g_auto(Run) import = { 0 };
-  g_auto(Run) export_again = { 0 };
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) markdown = { 0 };
+  g_auto(CwTestRun) to_file = { 0 };
+  g_auto(CwTestRun) to_stdout = { 0 };
+  g_auto(CwTestRun) import = { 0 };
+  g_auto(CwTestRun) export_again = { 0 };
+  g_auto(CwTestRun) csv = { 0 };
+  g_auto(CwTestRun) markdown = { 0 };
 
-  run_cli (&to_file, "runbook", "export", "--workspace", workspace, NAME, "--format", "json",
-           "--output", first_file);
+  cw_test_cli_run (&to_file, "runbook", "export", "--workspace", workspace, NAME, "--format",
+                   "json", "--output", first_file);
   g_assert_cmpint (to_file.status, ==, 0);
-  first = read_file (first_file);
+  first = cw_test_read_file (first_file);
   g_assert_nonnull (strstr (first, "\"format\": \"changeward-runbook/1\""));
   g_assert_nonnull (strstr (first, "\"author\": \"" AUTHOR "\""));
 
   /* The standard output gets the same bytes. */
-  run_cli (&to_stdout, "runbook", "export", "--workspace", workspace, NAME, "--version", "1",
-           "--format", "json");
+  cw_test_cli_run (&to_stdout, "runbook", "export", "--workspace", workspace, NAME, "--version",
+                   "1", "--format", "json");
   g_assert_cmpint (to_stdout.status, ==, 0);
   g_assert_cmpstr (to_stdout.out, ==, first);
 
   /* A file written by export, imported and exported again, is the same
    * file byte for byte. */
-  run_cli (&import, "runbook", "import", "--workspace", second, first_file);
+  cw_test_cli_run (&import, "runbook", "import", "--workspace", second, first_file);
   g_assert_cmpint (import.status, ==, 0);
-  run_cli (&export_again, "runbook", "export", "--workspace", second, NAME, "--output",
-           again_file);
+  cw_test_cli_run (&export_again, "runbook", "export", "--workspace", second, NAME, "--output",
+                   again_file);
   g_assert_cmpint (export_again.status, ==, 0);
-  again = read_file (again_file);
+  again = cw_test_read_file (again_file);
   g_assert_cmpstr (again, ==, first);
 
-  run_cli (&csv, "runbook", "export", "--workspace", workspace, NAME, "--format", "csv");
+  cw_test_cli_run (&csv, "runbook", "export", "--workspace", workspace, NAME, "--format", "csv");
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (csv.out, "id,phase,stream,title,type,duration_min,"
                                             "predecessors,command,expected_exit,instructions"));
   g_assert_nonnull (strstr (csv.out, "\njoin,execution,,Step join,gate,5,"));
   g_assert_nonnull (strstr (csv.out, "a2;b2"));
 
-  run_cli (&markdown, "runbook", "export", "--workspace", workspace, NAME, "--format",
-           "markdown");
+  cw_test_cli_run (&markdown, "runbook", "export", "--workspace", workspace, NAME, "--format",
+                   "markdown");
   g_assert_cmpint (markdown.status, ==, 0);
   g_assert_true (g_str_has_prefix (markdown.out, "# " NAME));
   g_assert_nonnull (strstr (markdown.out, "Step b2"));
@@ -157,8 +158,8 @@ test_show (void)
   g_autofree char *joined = NULL;
   g_autofree char *critical_line = NULL;
   g_autofree char *window_line = NULL;
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CwTestRun) human = { 0 };
+  g_auto(CwTestRun) json = { 0 };
   guint critical;
   guint validation;
   guint rollback;
@@ -175,7 +176,7 @@ test_show (void)
   joined = g_strjoinv (" → ", (char **) expected_ids->pdata);
   g_ptr_array_remove_index (expected_ids, expected_ids->len - 1);
 
-  run_cli (&human, "runbook", "show", "--workspace", workspace, NAME);
+  cw_test_cli_run (&human, "runbook", "show", "--workspace", workspace, NAME);
   g_assert_cmpint (human.status, ==, 0);
   g_assert_nonnull (strstr (human.out, "Name: " NAME "\n"));
   g_assert_nonnull (strstr (human.out, "Version: 1 (draft)\n"));
@@ -190,7 +191,7 @@ test_show (void)
   g_assert_cmpuint ((guint) (strstr (human.out, "\nb1 ") - human.out), <,
                     (guint) (strstr (human.out, "\nb2 ") - human.out));
 
-  run_cli (&json, "runbook", "show", "--workspace", workspace, NAME, "--json");
+  cw_test_cli_run (&json, "runbook", "show", "--workspace", workspace, NAME, "--json");
   g_assert_cmpint (json.status, ==, 0);
   json_parser_load_from_data (parser, json.out, -1, &error);
   g_assert_no_error (error);
@@ -229,7 +230,7 @@ test_show (void)
 static void
 test_show_cycle (void)
 {
-  g_autofree char *workspace = make_workspace ("cycle.db");
+  g_autofree char *workspace = cw_test_make_workspace ("cycle.db", NULL);
   g_autoptr(CwStore) store = NULL;
   g_autoptr(CwRunbook) runbook = cw_runbook_new ("Loop");
   g_autoptr(GError) error = NULL;
@@ -237,8 +238,8 @@ test_show_cycle (void)
   const char * const to_b[] = { "loop-b", NULL };
   const char * const to_a[] = { "loop-a", NULL };
   CwRunbookStep *step;
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CwTestRun) human = { 0 };
+  g_auto(CwTestRun) json = { 0 };
   JsonObject *root;
 
   step = cw_runbook_step_new ("loop-a", CW_PHASE_PREPARATION, CW_STEP_MANUAL, "First");
@@ -254,14 +255,14 @@ test_show_cycle (void)
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  run_cli (&human, "runbook", "show", "--workspace", workspace, "Loop");
+  cw_test_cli_run (&human, "runbook", "show", "--workspace", workspace, "Loop");
   g_assert_cmpint (human.status, ==, 1);
   g_assert_nonnull (strstr (human.out, "\nloop-a "));
   g_assert_nonnull (strstr (human.out, "\nloop-b "));
   g_assert_null (strstr (human.out, "Critical path:"));
   g_assert_nonnull (strstr (human.out, "1 problem:\n  - "));
 
-  run_cli (&json, "runbook", "show", "--workspace", workspace, "Loop", "--json");
+  cw_test_cli_run (&json, "runbook", "show", "--workspace", workspace, "Loop", "--json");
   g_assert_cmpint (json.status, ==, 1);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -277,18 +278,18 @@ test_approve (void)
 {
   g_autofree char *workspace = workspace_with_small ("approve");
   g_autofree char *json = small_json (NAME);
-  g_autofree char *file = write_file ("small-again.json", json);
-  g_auto(Run) self = { 0 };
-  g_auto(Run) self_case = { 0 };
-  g_auto(Run) other = { 0 };
-  g_auto(Run) twice = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) import = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) list = { 0 };
+  g_autofree char *file = cw_test_write_tmp_file ("small-again.json", json);
+  g_auto(CwTestRun) self = { 0 };
+  g_auto(CwTestRun) self_case = { 0 };
+  g_auto(CwTestRun) other = { 0 };
+  g_auto(CwTestRun) twice = { 0 };
+  g_auto(CwTestRun) missing = { 0 };
+  g_auto(CwTestRun) import = { 0 };
+  g_auto(CwTestRun) show = { 0 };
+  g_auto(CwTestRun) list = { 0 };
 
-  run_cli (&self, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
-           "--as", AUTHOR);
+  cw_test_cli_run (&self, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
+                   "--as", AUTHOR);
   g_assert_cmpint (self.status, ==, 1);
   g_assert_true (g_str_has_prefix (self.err, "changeward-cli runbook approve: "));
   g_assert_nonnull (strstr (self.err, AUTHOR));
@@ -296,41 +297,41 @@ test_approve (void)
                                                "WHERE state = 'approved'"), ==, 0);
 
   /* Names compare without case. */
-  run_cli (&self_case, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
-           "--as", "Alice.Adams");
+  cw_test_cli_run (&self_case, "runbook", "approve", "--workspace", workspace, NAME, "--version",
+                   "1", "--as", "Alice.Adams");
   g_assert_cmpint (self_case.status, ==, 1);
 
-  run_cli (&other, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
-           "--as", "bob.brown");
+  cw_test_cli_run (&other, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
+                   "--as", "bob.brown");
   g_assert_cmpint (other.status, ==, 0);
   g_assert_cmpstr (other.out, ==, "Approved “" NAME "” version 1 as bob.brown.\n");
   g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions "
                                                "WHERE state = 'approved' AND approver = 'bob.brown' "
                                                "AND approved_at > 0"), ==, 1);
 
-  run_cli (&twice, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
-           "--as", "carol.chen");
+  cw_test_cli_run (&twice, "runbook", "approve", "--workspace", workspace, NAME, "--version", "1",
+                   "--as", "carol.chen");
   g_assert_cmpint (twice.status, ==, 1);
   g_assert_cmpstr (twice.err, !=, "");
 
-  run_cli (&missing, "runbook", "approve", "--workspace", workspace, NAME, "--version", "7",
-           "--as", "carol.chen");
+  cw_test_cli_run (&missing, "runbook", "approve", "--workspace", workspace, NAME, "--version", "7",
+                   "--as", "carol.chen");
   g_assert_cmpint (missing.status, ==, 1);
   /* There is no command to list versions: the message says which exist. */
   g_assert_cmpstr (missing.err, ==, "changeward-cli runbook approve: The runbook “" NAME "” "
                                     "has no version 7; its versions are 1.\n");
 
   /* A later import makes version 2, a draft; version 1 stays approved. */
-  run_cli (&import, "runbook", "import", "--workspace", workspace, file);
+  cw_test_cli_run (&import, "runbook", "import", "--workspace", workspace, file);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_true (g_str_has_prefix (import.out, "Imported “" NAME "” as version 2 (draft)"));
 
-  run_cli (&show, "runbook", "show", "--workspace", workspace, NAME, "--version", "1");
+  cw_test_cli_run (&show, "runbook", "show", "--workspace", workspace, NAME, "--version", "1");
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "Version: 1 (approved)\n"));
   g_assert_nonnull (strstr (show.out, "Approver: bob.brown\n"));
 
-  run_cli (&list, "runbook", "list", "--workspace", workspace);
+  cw_test_cli_run (&list, "runbook", "list", "--workspace", workspace);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_true (g_str_has_prefix (list.out, "Name "));
   g_assert_nonnull (strstr (list.out, "\n" NAME "       2         1     13"));
@@ -346,47 +347,51 @@ test_task_list_again (void)
   g_autofree char *file = NULL;
   g_autofree char *edited = NULL;
   g_autoptr(GString) csv = NULL;
-  g_auto(Run) exported = { 0 };
-  g_auto(Run) import = { 0 };
-  g_auto(Run) approve = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) empty = { 0 };
+  g_auto(CwTestRun) exported = { 0 };
+  g_auto(CwTestRun) import = { 0 };
+  g_auto(CwTestRun) approve = { 0 };
+  g_auto(CwTestRun) show = { 0 };
+  g_auto(CwTestRun) again = { 0 };
+  g_auto(CwTestRun) empty = { 0 };
   g_autofree char *empty_file = NULL;
   char *row;
 
-  run_cli (&exported, "runbook", "export", "--workspace", workspace, NAME, "--format", "csv");
+  cw_test_cli_run (&exported, "runbook", "export", "--workspace", workspace, NAME, "--format",
+                   "csv");
   g_assert_cmpint (exported.status, ==, 0);
   csv = g_string_new (exported.out);
   row = strstr (csv->str, "\r\nb1,execution,servers,Step b1,manual,30,");
   g_assert_nonnull (row);
   row[strlen ("\r\nb1,execution,servers,Step b1,manual,")] = '4';
-  file = write_file ("edited.csv", csv->str);
+  file = cw_test_write_tmp_file ("edited.csv", csv->str);
 
-  run_cli (&import, "runbook", "import", "--workspace", workspace, "--name", "SMALL CHANGE", file);
+  cw_test_cli_run (&import, "runbook", "import", "--workspace", workspace, "--name", "SMALL CHANGE",
+                   file);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_true (g_str_has_prefix (import.out, "Imported “" NAME "” as version 2 (draft), 13 steps.\n"));
   g_assert_nonnull (strstr (import.out, "kept from version 1.\n"));
 
   /* The buffer the task list cannot hold is the one version 1 has. */
-  run_cli (&show, "runbook", "show", "--workspace", workspace, "small change", "--version", "2");
+  cw_test_cli_run (&show, "runbook", "show", "--workspace", workspace, "small change", "--version",
+                   "2");
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "Buffer: 15 min\n"));
 
-  run_cli (&approve, "runbook", "approve", "--workspace", workspace, "small change", "--version",
-           "2", "--as", "  bob.brown ");
+  cw_test_cli_run (&approve, "runbook", "approve", "--workspace", workspace, "small change",
+                   "--version", "2", "--as", "  bob.brown ");
   g_assert_cmpint (approve.status, ==, 0);
   g_assert_cmpstr (approve.out, ==, "Approved “" NAME "” version 2 as bob.brown.\n");
 
   /* Exported again, the same task list. */
-  run_cli (&again, "runbook", "export", "--workspace", workspace, NAME, "--format", "csv");
+  cw_test_cli_run (&again, "runbook", "export", "--workspace", workspace, NAME, "--format", "csv");
   g_assert_cmpint (again.status, ==, 0);
-  edited = read_file (file);
+  edited = cw_test_read_file (file);
   g_assert_cmpstr (again.out, ==, edited);
 
   /* A header alone: nothing imported. */
-  empty_file = write_file ("empty.csv", CW_RUNBOOK_CSV_HEADER "\r\n");
-  run_cli (&empty, "runbook", "import", "--workspace", workspace, "--name", NAME, empty_file);
+  empty_file = cw_test_write_tmp_file ("empty.csv", CW_RUNBOOK_CSV_HEADER "\r\n");
+  cw_test_cli_run (&empty, "runbook", "import", "--workspace", workspace, "--name", NAME,
+                   empty_file);
   g_assert_cmpint (empty.status, ==, 1);
   g_assert_nonnull (strstr (empty.err, "empty.csv: line 1: the task list has no steps"));
   g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions"), ==, 2);
@@ -396,26 +401,27 @@ test_task_list_again (void)
 static void
 test_import_invalid (void)
 {
-  g_autofree char *workspace = make_workspace ("invalid.db");
+  g_autofree char *workspace = cw_test_make_workspace ("invalid.db", NULL);
   g_autofree char *file = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) list = { 0 };
+  g_auto(CwTestRun) run = { 0 };
+  g_auto(CwTestRun) list = { 0 };
   g_auto(GStrv) lines = NULL;
   guint n_errors = 0;
   gboolean cycle = FALSE;
   gboolean unknown = FALSE;
+  const char *text =
+    "{\"format\": \"changeward-runbook/1\", \"name\": \"Broken\", \"steps\": [\n"
+    "  {\"id\": \"loop-a\", \"phase\": \"preparation\", \"title\": \"A\", "
+    "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"loop-b\"]},\n"
+    "  {\"id\": \"loop-b\", \"phase\": \"preparation\", \"title\": \"B\", "
+    "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"loop-a\"]},\n"
+    "  {\"id\": \"after\", \"phase\": \"pre-checks\", \"title\": \"C\", "
+    "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"ghost-step\"]}\n"
+    "]}\n";
 
-  file = write_file ("broken.json",
-                     "{\"format\": \"changeward-runbook/1\", \"name\": \"Broken\", \"steps\": [\n"
-                     "  {\"id\": \"loop-a\", \"phase\": \"preparation\", \"title\": \"A\", "
-                     "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"loop-b\"]},\n"
-                     "  {\"id\": \"loop-b\", \"phase\": \"preparation\", \"title\": \"B\", "
-                     "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"loop-a\"]},\n"
-                     "  {\"id\": \"after\", \"phase\": \"pre-checks\", \"title\": \"C\", "
-                     "\"type\": \"manual\", \"duration_min\": 5, \"predecessors\": [\"ghost-step\"]}\n"
-                     "]}\n");
+  file = cw_test_write_tmp_file ("broken.json", text);
 
-  run_cli (&run, "runbook", "import", "--workspace", workspace, file);
+  cw_test_cli_run (&run, "runbook", "import", "--workspace", workspace, file);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
 
@@ -437,7 +443,7 @@ test_import_invalid (void)
 
   g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbooks"), ==, 0);
   g_assert_cmpint (cw_test_sql_int (workspace, "SELECT count(*) FROM runbook_versions"), ==, 0);
-  run_cli (&list, "runbook", "list", "--workspace", workspace);
+  cw_test_cli_run (&list, "runbook", "list", "--workspace", workspace);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_null (strstr (list.out, "Broken"));
 }
@@ -447,18 +453,18 @@ test_list (void)
 {
   g_autofree char *workspace = workspace_with_small ("list");
   g_autofree char *json = small_json ("Firewall patch");
-  g_autofree char *file = write_file ("firewall.json", json);
-  g_autofree char *empty = make_workspace ("list-empty.db");
-  g_auto(Run) import = { 0 };
-  g_auto(Run) all = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) nothing = { 0 };
+  g_autofree char *file = cw_test_write_tmp_file ("firewall.json", json);
+  g_autofree char *empty = cw_test_make_workspace ("list-empty.db", NULL);
+  g_auto(CwTestRun) import = { 0 };
+  g_auto(CwTestRun) all = { 0 };
+  g_auto(CwTestRun) search = { 0 };
+  g_auto(CwTestRun) none = { 0 };
+  g_auto(CwTestRun) nothing = { 0 };
 
-  run_cli (&import, "runbook", "import", "--workspace", workspace, file);
+  cw_test_cli_run (&import, "runbook", "import", "--workspace", workspace, file);
   g_assert_cmpint (import.status, ==, 0);
 
-  run_cli (&all, "runbook", "list", "--workspace", workspace);
+  cw_test_cli_run (&all, "runbook", "list", "--workspace", workspace);
   g_assert_cmpint (all.status, ==, 0);
   /* By name, unapproved ones with a dash. */
   g_assert_nonnull (strstr (all.out, "\nFirewall patch  "));
@@ -467,16 +473,16 @@ test_list (void)
                     (guint) (strstr (all.out, NAME) - all.out));
   g_assert_nonnull (strstr (all.out, "—"));
 
-  run_cli (&search, "runbook", "list", "--workspace", workspace, "--search", "FIREWALL");
+  cw_test_cli_run (&search, "runbook", "list", "--workspace", workspace, "--search", "FIREWALL");
   g_assert_cmpint (search.status, ==, 0);
   g_assert_nonnull (strstr (search.out, "Firewall patch"));
   g_assert_null (strstr (search.out, NAME));
 
-  run_cli (&none, "runbook", "list", "--workspace", workspace, "--search", "zzz");
+  cw_test_cli_run (&none, "runbook", "list", "--workspace", workspace, "--search", "zzz");
   g_assert_cmpint (none.status, ==, 0);
   g_assert_cmpstr (none.out, ==, "No runbook matches “zzz”.\n");
 
-  run_cli (&nothing, "runbook", "list", "--workspace", empty);
+  cw_test_cli_run (&nothing, "runbook", "list", "--workspace", empty);
   g_assert_cmpint (nothing.status, ==, 0);
   g_assert_true (g_str_has_prefix (nothing.out, "There are no runbooks yet."));
 }
@@ -485,11 +491,11 @@ static void
 test_errors (void)
 {
   g_autofree char *workspace = workspace_with_small ("errors");
-  g_autofree char *missing_ws = tmp_path ("nowhere.db");
+  g_autofree char *missing_ws = cw_test_tmp_path ("nowhere.db");
   g_autofree char *json = small_json (NAME);
-  g_autofree char *file = write_file ("plain.json", json);
-  g_autofree char *no_ext = write_file ("noextension", json);
-  g_autofree char *bad_output = tmp_path ("no-such-dir/out.json");
+  g_autofree char *file = cw_test_write_tmp_file ("plain.json", json);
+  g_autofree char *no_ext = cw_test_write_tmp_file ("noextension", json);
+  g_autofree char *bad_output = cw_test_tmp_path ("no-such-dir/out.json");
   static const struct {
     int         status;
     const char *args[10];
@@ -521,7 +527,7 @@ test_errors (void)
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-      g_auto(Run) run = { 0 };
+      g_auto(CwTestRun) run = { 0 };
 
       for (guint i = 0; cases[c].args[i] != NULL; i++)
         {
@@ -544,7 +550,7 @@ test_errors (void)
         }
       g_ptr_array_add (args, NULL);
 
-      run_cli_v (&run, (const char * const *) args->pdata);
+      cw_test_cli_run_v (&run, NULL, (const char * const *) args->pdata);
       g_assert_cmpint (run.status, ==, cases[c].status);
       g_assert_cmpstr (run.err, !=, "");
     }
@@ -558,26 +564,12 @@ test_errors (void)
 static void
 test_help (void)
 {
-  g_auto(Run) top = { 0 };
-  g_auto(Run) group = { 0 };
-  g_auto(Run) show = { 0 };
+  g_auto(CwTestRun) show = { 0 };
 
-  run_cli (&top, "--help");
-  g_assert_cmpint (top.status, ==, 0);
-  g_assert_nonnull (strstr (top.out, "\n  runbook "));
+  cw_test_cli_assert_help ("runbook", (const char * const[]) { "list", "show", "import",
+                                                               "export", "approve", NULL });
 
-  run_cli (&group, "runbook", "--help");
-  g_assert_cmpint (group.status, ==, 0);
-  for (const char * const *name = (const char * const[]) { "list", "show", "import", "export",
-                                                           "approve", NULL };
-       *name != NULL; name++)
-    {
-      g_autofree char *line = g_strdup_printf ("\n  %s ", *name);
-
-      g_assert_nonnull (strstr (group.out, line));
-    }
-
-  run_cli (&show, "runbook", "show", "--help");
+  cw_test_cli_run (&show, "runbook", "show", "--help");
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "--json"));
   g_assert_nonnull (strstr (show.out, "--version"));
@@ -587,11 +579,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-
-  tmpdir = cw_test_make_tmpdir ();
 
   g_test_add_func ("/core/cli-runbook/import-json", test_import_json);
   g_test_add_func ("/core/cli-runbook/import-csv", test_import_csv);
@@ -608,9 +596,5 @@ main (int   argc,
   g_test_add_func ("/core/cli-runbook/errors", test_errors);
   g_test_add_func ("/core/cli-runbook/help", test_help);
 
-  status = g_test_run ();
-
-  cw_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return cw_test_run_and_clean ();
 }

@@ -5,109 +5,26 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The helpers of test-cli-runbook.c: running the real binary, temporary
- * files and workspaces, and a small runbook with two parallel streams whose
- * timing is worked out here, independently of the CLI. Included by
- * test-cli-runbook.c only. */
+/* The helpers of test-cli-runbook.c: a small runbook with two parallel
+ * streams whose timing is worked out here, independently of the CLI.
+ * Included by test-cli-runbook.c only. */
 
 #pragma once
 
 #include <gio/gio.h>
 #include <string.h>
 
-#include "cw-store.h"
 #include "cw-test-fixture.h"
 
 #define AUTHOR "alice.adams"
 #define NAME   "Small change"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *tmpdir;
-
-#define run_cli(run, ...) run_cli_v (run, (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-run_cli_v (Run                *run,
-           const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CHANGEWARD_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "CHANGEWARD_WORKSPACE");
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-}
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-static char *
-write_file (const char *name,
-            const char *text)
-{
-  char *path = tmp_path (name);
-
-  cw_test_write_bytes (path, text, strlen (text));
-  return path;
-}
-
-/* A new, empty workspace. */
-static char *
-make_workspace (const char *name)
-{
-  g_autoptr(CwStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = tmp_path (name);
-
-  store = cw_store_open (path, CW_STORE_OPEN_CREATE_NEW, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
+/* The names test-runbook-demo.h, included after this file, uses for the
+ * helpers of cw-test-fixture.h. */
+typedef CwTestRun Run;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, cw_test_run_clear)
+#define run_cli  cw_test_cli_run
+#define tmp_path cw_test_tmp_path
 
 /* ---- the small runbook ----------------------------------------------------- */
 
@@ -226,11 +143,11 @@ workspace_with_small (const char *name)
   g_autofree char *file = NULL;
   g_autofree char *file_name = g_strdup_printf ("%s.json", name);
   g_autofree char *db_name = g_strdup_printf ("%s.db", name);
-  g_auto(Run) run = { 0 };
-  char *workspace = make_workspace (db_name);
+  g_auto(CwTestRun) run = { 0 };
+  char *workspace = cw_test_make_workspace (db_name, NULL);
 
-  file = write_file (file_name, json);
-  run_cli (&run, "runbook", "import", "--workspace", workspace, file);
+  file = cw_test_write_tmp_file (file_name, json);
+  cw_test_cli_run (&run, "runbook", "import", "--workspace", workspace, file);
   g_assert_cmpint (run.status, ==, 0);
 
   return workspace;

@@ -15,69 +15,12 @@
 
 /* Runs the real changeward-cli binary and checks exit codes and output. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *tmpdir;
-
-static void
-run_cli (Run        *run,
-         const char *env_workspace,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CHANGEWARD_CLI"));
-  va_start (args, env_workspace);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "CHANGEWARD_WORKSPACE");
-  if (env_workspace != NULL)
-    g_subprocess_launcher_setenv (launcher, "CHANGEWARD_WORKSPACE", env_workspace, TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CwTestRun) run = { 0 };
 
-  run_cli (&run, NULL, "--version", NULL);
+  cw_test_cli_run (&run, "--version");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "changeward-cli " PACKAGE_VERSION "\n"));
 }
@@ -98,9 +41,9 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CwTestRun) run = { 0 };
 
-      run_cli (&run, NULL, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      cw_test_cli_run_v (&run, NULL, cases[i]);
       g_test_message ("case %u: %s", i, run.err);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.err, !=, "");
@@ -111,17 +54,17 @@ static void
 test_help (void)
 {
   static const char *commands[] = { "demo", "info", "check" };
-  g_auto(Run) top = { 0 };
+  g_auto(CwTestRun) top = { 0 };
 
-  run_cli (&top, NULL, "--help", NULL);
+  cw_test_cli_run (&top, "--help");
   g_assert_cmpint (top.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CwTestRun) run = { 0 };
       g_autofree char *usage = g_strdup_printf ("changeward-cli %s", commands[i]);
 
       g_assert_nonnull (strstr (top.out, commands[i]));
-      run_cli (&run, NULL, commands[i], "--help", NULL);
+      cw_test_cli_run (&run, commands[i], "--help");
       g_assert_cmpint (run.status, ==, 0);
       g_assert_nonnull (strstr (run.out, usage));
       g_assert_nonnull (strstr (run.out, "--workspace"));
@@ -131,27 +74,27 @@ test_help (void)
 static void
 test_demo_info_check (void)
 {
-  g_autofree char *path = tmp_path ("demo.db");
+  g_autofree char *path = cw_test_tmp_path ("demo.db");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) demo = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) info = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) check = { 0 };
-  g_auto(Run) from_env = { 0 };
+  g_auto(CwTestRun) demo = { 0 };
+  g_auto(CwTestRun) again = { 0 };
+  g_auto(CwTestRun) info = { 0 };
+  g_auto(CwTestRun) text = { 0 };
+  g_auto(CwTestRun) check = { 0 };
+  g_auto(CwTestRun) from_env = { 0 };
   JsonObject *root, *tables;
 
-  run_cli (&demo, NULL, "demo", "--workspace", path, "--seed", "11", "--cis", "1234", NULL);
+  cw_test_cli_run (&demo, "demo", "--workspace", path, "--seed", "11", "--cis", "1234");
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   /* An existing file is never replaced. */
-  run_cli (&again, NULL, "demo", "--workspace", path, NULL);
+  cw_test_cli_run (&again, "demo", "--workspace", path);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already exists"));
 
-  run_cli (&info, NULL, "info", "--workspace", path, "--json", NULL);
+  cw_test_cli_run (&info, "info", "--workspace", path, "--json");
   g_assert_cmpint (info.status, ==, 0);
   json_parser_load_from_data (parser, info.out, -1, &error);
   g_assert_no_error (error);
@@ -165,17 +108,17 @@ test_demo_info_check (void)
   g_assert_cmpint (json_object_get_int_member (tables, "sites"), ==, 8);
   g_assert_cmpint (json_object_get_int_member (tables, "users"), >, 0);
 
-  run_cli (&text, NULL, "info", "--workspace", path, NULL);
+  cw_test_cli_run (&text, "info", "--workspace", path);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Schema version"));
   g_assert_nonnull (strstr (text.out, "1234"));
 
-  run_cli (&check, NULL, "check", "--workspace", path, NULL);
+  cw_test_cli_run (&check, "check", "--workspace", path);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, "integrity ok"));
 
   /* CHANGEWARD_WORKSPACE stands in for --workspace. */
-  run_cli (&from_env, path, "info", NULL);
+  cw_test_cli_run_env (&from_env, path, "info");
   g_assert_cmpint (from_env.status, ==, 0);
   g_assert_nonnull (strstr (from_env.out, path));
 }
@@ -183,18 +126,18 @@ test_demo_info_check (void)
 static void
 test_check_finds_problems (void)
 {
-  g_autofree char *path = tmp_path ("broken.db");
+  g_autofree char *path = cw_test_tmp_path ("broken.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) demo = { 0 };
-  g_auto(Run) check = { 0 };
+  g_auto(CwTestRun) demo = { 0 };
+  g_auto(CwTestRun) check = { 0 };
 
-  run_cli (&demo, NULL, "demo", "--workspace", path, "--cis", "50", NULL);
+  cw_test_cli_run (&demo, "demo", "--workspace", path, "--cis", "50");
   g_assert_cmpint (demo.status, ==, 0);
   cw_test_sql (path, "PRAGMA foreign_keys = OFF; UPDATE cis SET site_id = 4242 WHERE id <= 3;");
   before = cw_test_file_checksum (path);
 
-  run_cli (&check, NULL, "check", "--workspace", path, NULL);
+  cw_test_cli_run (&check, "check", "--workspace", path);
   g_assert_cmpint (check.status, ==, 1);
   g_assert_nonnull (strstr (check.err, "foreign keys: cis row 1"));
   g_assert_nonnull (strstr (check.err, "3 problems found"));
@@ -207,11 +150,11 @@ test_check_finds_problems (void)
 static void
 test_refusals (void)
 {
-  g_autofree char *random = tmp_path ("random.bin");
-  g_autofree char *empty = tmp_path ("empty.db");
-  g_autofree char *newer = tmp_path ("newer.db");
-  g_autofree char *missing = tmp_path ("missing.db");
-  g_auto(Run) demo = { 0 };
+  g_autofree char *random = cw_test_tmp_path ("random.bin");
+  g_autofree char *empty = cw_test_tmp_path ("empty.db");
+  g_autofree char *newer = cw_test_tmp_path ("newer.db");
+  g_autofree char *missing = cw_test_tmp_path ("missing.db");
+  g_auto(CwTestRun) demo = { 0 };
   struct {
     const char *path;
     const char *message;
@@ -224,16 +167,16 @@ test_refusals (void)
 
   cw_test_write_random (random, 3000);
   cw_test_write_bytes (empty, "", 0);
-  run_cli (&demo, NULL, "demo", "--workspace", newer, "--cis", "1", NULL);
+  cw_test_cli_run (&demo, "demo", "--workspace", newer, "--cis", "1");
   g_assert_cmpint (demo.status, ==, 0);
   cw_test_sql (newer, "PRAGMA user_version = 999");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     for (const char *const *command = (const char *[]) { "info", "check", NULL }; *command; command++)
       {
-        g_auto(Run) run = { 0 };
+        g_auto(CwTestRun) run = { 0 };
 
-        run_cli (&run, NULL, *command, "--workspace", cases[i].path, NULL);
+        cw_test_cli_run (&run, *command, "--workspace", cases[i].path);
         g_test_message ("%s %s: %s", *command, cases[i].path, run.err);
         g_assert_cmpint (run.status, ==, 1);
         g_assert_cmpstr (run.out, ==, "");
@@ -247,11 +190,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (g_getenv ("CHANGEWARD_CLI"));
-  tmpdir = cw_test_make_tmpdir ();
 
   g_test_add_func ("/core/cli/version", test_version);
   g_test_add_func ("/core/cli/usage-errors", test_usage_errors);
@@ -260,8 +199,5 @@ main (int   argc,
   g_test_add_func ("/core/cli/check-finds-problems", test_check_finds_problems);
   g_test_add_func ("/core/cli/refusals", test_refusals);
 
-  status = g_test_run ();
-  cw_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return cw_test_run_and_clean ();
 }

@@ -17,59 +17,7 @@
 #include "cw-store-private.h"
 #include "cw-test-fixture.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  CwStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = cw_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "compat.db", NULL);
-  fixture->store = cw_store_open (fixture->path, CW_STORE_OPEN_CREATE_NEW, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  cw_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-exec (Fixture    *fixture,
-      const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (cw_store_get_handle (fixture->store), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static gint64
-count (Fixture    *fixture,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cw_store_get_handle (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
+typedef CwTestStore Fixture;
 
 static gint64
 add_product (Fixture    *fixture,
@@ -174,8 +122,9 @@ test_cells (Fixture       *fixture,
   g_assert_true (cw_compat_set_cells (fixture->store, other, 1, CW_COMPAT_VERDICT_COMPATIBLE,
                                       NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_verdicts WHERE version_a > version_b"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_verdicts"), ==, 5);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_verdicts "
+                                               "WHERE version_a > version_b"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_verdicts"), ==, 5);
 
   assert_cell (fixture, p1, q2, CW_COMPAT_VERDICT_CAVEAT, "Needs the 4.2 driver");
   assert_cell (fixture, q2, p1, CW_COMPAT_VERDICT_CAVEAT, "Needs the 4.2 driver");
@@ -232,7 +181,7 @@ test_cells (Fixture       *fixture,
 
   /* Deleting a version deletes its cells. */
   g_assert_true (cw_compat_delete_version (fixture->store, p1, &error));
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_verdicts"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_verdicts"), ==, 1);
 }
 
 /* ---- rules --------------------------------------------------------------- */
@@ -380,7 +329,7 @@ insert_ci (Fixture    *fixture,
                                           "'2026-01-01T00:00:00Z')",
                                           name, model, firmware, os);
 
-  exec (fixture, sql);
+  cw_test_store_exec (fixture, sql);
   return sqlite3_last_insert_rowid (cw_store_get_handle (fixture->store));
 }
 
@@ -494,8 +443,8 @@ test_components (Fixture       *fixture,
   g_clear_pointer (&components, g_ptr_array_unref);
 
   /* Deleting a CI deletes its components. */
-  exec (fixture, "DELETE FROM cis WHERE name = 'db1'");
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_ci_components"), ==, 0);
+  cw_test_store_exec (fixture, "DELETE FROM cis WHERE name = 'db1'");
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_ci_components"), ==, 0);
 }
 
 static void
@@ -521,12 +470,12 @@ test_cascade (Fixture       *fixture,
 
   g_assert_true (cw_compat_delete_product (fixture->store, doomed, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_versions"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_verdicts"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_rules"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_paths"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_ci_components"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM cis"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_versions"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_verdicts"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_rules"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_paths"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_ci_components"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM cis"), ==, 1);
 }
 
 int
@@ -538,7 +487,8 @@ main (int   argc,
   g_test_add_func ("/core/compat-matrix/rule-matching", test_rule_matching);
 
 #define ADD(name, func) \
-  g_test_add ("/core/compat-matrix/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/core/compat-matrix/" name, Fixture, NULL, cw_test_store_set_up, func, \
+              cw_test_store_tear_down)
 
   ADD ("cells", test_cells);
   ADD ("rules", test_rules);

@@ -9,56 +9,10 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-#include <string.h>
-
 #include "cw-compat.h"
-#include "cw-store-private.h"
 #include "cw-test-fixture.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  CwStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = cw_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "compat.db", NULL);
-  fixture->store = cw_store_open (fixture->path, CW_STORE_OPEN_CREATE_NEW, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  cw_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static gint64
-count (Fixture    *fixture,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cw_store_get_handle (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
+typedef CwTestStore Fixture;
 
 static gint64
 add_product (Fixture    *fixture,
@@ -201,7 +155,7 @@ test_products (Fixture       *fixture,
   g_assert_false (cw_compat_delete_product (fixture->store, beta, &error));
   g_assert_error (error, CW_COMPAT_ERROR, CW_COMPAT_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_products"), ==, 2);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_products"), ==, 2);
 }
 
 /* ---- versions ------------------------------------------------------------ */
@@ -265,15 +219,16 @@ test_versions (Fixture       *fixture,
       g_assert_error (error, CW_COMPAT_ERROR, CW_COMPAT_ERROR_INVALID_INPUT);
       g_clear_error (&error);
     }
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_versions WHERE version = '18.1.1'"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_versions "
+                                               "WHERE version = '18.1.1'"), ==, 0);
 
   /* Update: a rename follows into the upgrade paths, a duplicate is refused. */
   g_assert_cmpint (cw_compat_add_path (fixture->store, product, "17.3.1", "17.3.1", "17.9.4", NULL, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (cw_compat_update_version (fixture->store, v173, "17.3.2", "2021-01-01", NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_paths "
-                                   "WHERE from_min = '17.3.2' AND from_max = '17.3.2'"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_paths "
+                                               "WHERE from_min = '17.3.2' AND from_max = '17.3.2'"), ==, 1);
   found = cw_compat_find_version (fixture->store, product, "17.3.2", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (found->released, ==, "2021-01-01");
@@ -281,7 +236,8 @@ test_versions (Fixture       *fixture,
   g_assert_false (cw_compat_update_version (fixture->store, v173, "17.9.4", NULL, NULL, &error));
   g_assert_error (error, CW_COMPAT_ERROR, CW_COMPAT_ERROR_EXISTS);
   g_clear_error (&error);
-  g_assert_cmpint (count (fixture, "SELECT COUNT(*) FROM compat_paths WHERE from_min = '17.3.2'"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT(*) FROM compat_paths "
+                                               "WHERE from_min = '17.3.2'"), ==, 1);
   g_assert_false (cw_compat_update_version (fixture->store, 999, "1.0", NULL, NULL, &error));
   g_assert_error (error, CW_COMPAT_ERROR, CW_COMPAT_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -491,7 +447,8 @@ main (int   argc,
   g_test_add_func ("/core/compat/verdicts", test_verdicts);
 
 #define ADD(name, func) \
-  g_test_add ("/core/compat/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/core/compat/" name, Fixture, NULL, cw_test_store_set_up, func, \
+              cw_test_store_tear_down)
 
   ADD ("products", test_products);
   ADD ("versions", test_versions);

@@ -1,5 +1,5 @@
 /* test-ics-export.c: exporting the maintenance calendar as iCalendar, its
- * time zones, and the round trip back into an empty workspace.
+ * time zones and their names, and the round trip back into an empty workspace.
  *
  * Copyright 2026 The Changeward developers
  *
@@ -577,6 +577,40 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (again, ==, second);
 }
 
+/* All-day UTC days stay UTC days when the file is imported for a site,
+ * whose zone is that of floating dates. */
+static void
+test_all_day_utc (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CwBlackout) freeze = cw_blackout_new ("Freeze", CW_BLACKOUT_BLOCK,
+                                                  at ("2026-12-15T00:00:00Z"),
+                                                  at ("2027-01-05T00:00:00Z"));
+  g_autoptr(CwStore) copy = open_store (fixture, "copy.db");
+  g_autoptr(CwBlackout) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CwIcsImportOptions options;
+
+  freeze->all_day = TRUE;
+  freeze->uid = g_strdup ("freeze@example.com");
+  freeze->scope->everything = TRUE;
+  add_blackout (fixture->store, freeze);
+  text = export_all (fixture->store, G_MININT64, G_MAXINT64, NULL);
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261215\r\n"));
+  g_assert_nonnull (strstr (text, "X-CHANGEWARD-TZID:UTC\r\n"));
+
+  cw_ics_import_options_init (&options);
+  options.site = "FRA1";
+  import_text (copy, text, &options);
+  imported = cw_schedule_find_blackout (copy, "freeze@example.com", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported->start, ==, freeze->start);
+  g_assert_cmpint (imported->end, ==, freeze->end);
+  g_assert_null (imported->tzid);
+  g_assert_true (imported->all_day);
+}
+
 /* A file from elsewhere, imported, exported and imported again. */
 static void
 test_sample_round_trip (Fixture       *fixture,
@@ -616,6 +650,41 @@ test_sample_round_trip (Fixture       *fixture,
     }
 }
 
+/* ---- names of zones ------------------------------------------------------------ */
+
+static void
+test_zone_names (void)
+{
+  const struct {
+    const char *tzid;
+    const char *expected;
+  } cases[] = {
+    { "Europe/Berlin", "Europe/Berlin" },
+    { "W. Europe Standard Time", "Europe/Berlin" },
+    { "Eastern Standard Time", "America/New_York" },
+    { "GMT Standard Time", "Europe/London" },
+    { "AUS Eastern Standard Time", "Australia/Sydney" },
+    { "Tokyo Standard Time", "Asia/Tokyo" },
+    { "/freeassociation.sourceforge.net/Europe/London", "Europe/London" },
+    { "/freeassociation.sourceforge.net/Tzfile/America/Sao_Paulo", "America/Sao_Paulo" },
+    { "/mozilla.org/20070129_1/Asia/Singapore", "Asia/Singapore" },
+    { "Etc/UTC", "UTC" },
+    { "Mars/Olympus_Mons", NULL },
+    { "Nowhere Standard Time", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iana = cw_ics_tzid_to_iana (cases[i].tzid);
+
+      g_assert_cmpstr (iana, ==, cases[i].expected);
+    }
+
+  /* Every zone of the Windows table exists here. */
+  g_assert_null (cw_ics_windows_zone_to_iana ("Europe/Berlin"));
+  g_assert_cmpstr (cw_ics_windows_zone_to_iana ("w. europe standard time"), ==, "Europe/Berlin");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,7 +698,9 @@ main (int   argc,
   ADD ("/core/ics/export/range", test_range);
   ADD ("/core/ics/export/round-trip", test_round_trip);
   ADD ("/core/ics/export/sample-round-trip", test_sample_round_trip);
+  ADD ("/core/ics/export/all-day-utc", test_all_day_utc);
   g_test_add_func ("/core/ics/export/vtimezone", test_vtimezone);
+  g_test_add_func ("/core/ics/zone-names", test_zone_names);
 
   return g_test_run ();
 }

@@ -17,49 +17,7 @@
 #include "cw-store-private.h"
 #include "cw-test-fixture.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  CwStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = cw_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "runbooks.db", NULL);
-  fixture->store = cw_store_open (fixture->path, CW_STORE_OPEN_CREATE_NEW, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  cw_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static gint64
-count (Fixture    *fixture,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cw_store_get_handle (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
+typedef CwTestStore Fixture;
 
 static CwRunbookStep *
 add_step (CwRunbook  *runbook,
@@ -183,10 +141,11 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (cw_runbook_find_step (loaded, "save-config")->argv[2], ==, "tftp://10.0.0.1/sw 1 \"quoted\".cfg");
   g_assert_null (cw_runbook_find_step (loaded, "notify")->predecessors);
   g_assert_null (cw_runbook_find_step (loaded, "notify")->argv);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_steps"), ==, 6);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_steps WHERE argv = "
-                                   "'[\"copy\",\"running-config\",\"tftp://10.0.0.1/sw 1 \\\"quoted\\\".cfg\"]'"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_steps WHERE predecessors = 'save-config;notify'"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_steps"), ==, 6);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_steps WHERE argv = "
+                                               "'[\"copy\",\"running-config\",\"tftp://10.0.0.1/sw 1 \\\"quoted\\\".cfg\"]'"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_steps "
+                                               "WHERE predecessors = 'save-config;notify'"), ==, 1);
 }
 
 static void
@@ -220,8 +179,8 @@ test_draft_in_place (Fixture       *fixture,
 
   g_assert_cmpuint (runbook->version, ==, 1);
   g_assert_cmpint (runbook->created_at, ==, created_at);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_versions"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_steps"), ==, 5);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_versions"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_steps"), ==, 5);
 
   loaded = load (fixture, "Patch", 1);
   g_assert_true (cw_runbook_content_equal (runbook, loaded));
@@ -274,7 +233,7 @@ test_approval_and_new_draft (Fixture       *fixture,
   /* The approved version cannot be removed. */
   g_assert_false (cw_runbooks_delete_draft (fixture->store, "Firmware", 1, &error));
   g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_IMMUTABLE);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_versions"), ==, 2);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_versions"), ==, 2);
 }
 
 static void
@@ -333,7 +292,8 @@ test_approve_invalid (Fixture       *fixture,
   g_assert_false (cw_runbooks_approve (fixture->store, "Database", 1, "bob", &error));
   g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "“loop-a” → “loop-b” → “loop-a”"));
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_versions WHERE state = 'approved'"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_versions "
+                                               "WHERE state = 'approved'"), ==, 0);
 }
 
 static void
@@ -393,8 +353,8 @@ test_import (Fixture       *fixture,
   g_assert_false (cw_runbooks_import (fixture->store, invalid, &error));
   g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "“ghost”"));
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbooks"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_versions"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbooks"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_versions"), ==, 0);
   g_clear_error (&error);
 
   valid->version = 7;
@@ -422,14 +382,15 @@ test_no_steps (Fixture       *fixture,
   empty->author = g_strdup ("alice");
   g_assert_false (cw_runbooks_import (fixture->store, empty, &error));
   g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbooks"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbooks"), ==, 0);
   g_clear_error (&error);
 
   save (fixture, empty);
   g_assert_false (cw_runbooks_approve (fixture->store, "Empty", 1, "bob", &error));
   g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "no steps"));
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_versions WHERE state = 'approved'"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_versions "
+                                               "WHERE state = 'approved'"), ==, 0);
 }
 
 /* A task list edited in a spreadsheet and imported again changes only what
@@ -621,16 +582,17 @@ test_delete_draft (Fixture       *fixture,
 
   g_assert_true (cw_runbooks_delete_draft (fixture->store, "bmc", 2, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_versions"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_steps"), ==, 6);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbooks"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_versions"), ==, 1);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_steps"), ==, 6);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbooks"), ==, 1);
 
   /* The last version takes the runbook with it. */
   save (fixture, other);
   g_assert_true (cw_runbooks_delete_draft (fixture->store, "Lonely", 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbooks WHERE name = 'Lonely'"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT COUNT (*) FROM runbook_steps"), ==, 6);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbooks "
+                                               "WHERE name = 'Lonely'"), ==, 0);
+  g_assert_cmpint (cw_test_store_int (fixture, "SELECT COUNT (*) FROM runbook_steps"), ==, 6);
 
   g_assert_null (cw_runbooks_load (fixture->store, "Lonely", 0, &error));
   g_assert_error (error, CW_RUNBOOK_ERROR, CW_RUNBOOK_ERROR_NOT_FOUND);
@@ -670,7 +632,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/runbook-store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/runbook-store/" path, Fixture, NULL, cw_test_store_set_up, func, \
+              cw_test_store_tear_down)
 
   ADD ("round-trip", test_round_trip);
   ADD ("default-author", test_default_author);

@@ -14,8 +14,9 @@
 #include "cw-schedule-private.h"
 
 /* The planned work of the demo's calendar (cw-demo-schedule.c): each kind
- * of conflict staged at least once, around the demo's "now", and clean
- * work at every site in the weeks where nothing is staged. */
+ * of conflict staged at least once (the same CI twice, and a CI and the
+ * host it runs on), around the demo's "now", and clean work at every site
+ * in the weeks where nothing is staged. */
 
 #define CLEAN_WEEKS 6      /* weeks of clean work ... */
 #define CLEAN_PER_SITE 4   /* ... and the most per site */
@@ -273,6 +274,113 @@ add_conflicting_work (Plan    *plan,
   return ok;
 }
 
+/* An application or database at the site and the host it runs on; FALSE
+ * when the site has none. */
+static gboolean
+pick_guest_and_host (Plan      *plan,
+                     DemoSite  *site,
+                     gint64    *guest,
+                     char     **guest_name,
+                     char     **guest_class,
+                     gint64    *host,
+                     char     **host_name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (plan->run->db,
+                          "SELECT a.id, a.name, a.class, b.id, b.name FROM ci_relations r "
+                          "JOIN cis a ON a.id = r.source_id JOIN cis b ON b.id = r.target_id "
+                          "WHERE r.kind = 'runs_on' AND a.site_id = ? AND b.class = 'hypervisor' "
+                          "AND a.class IN ('database', 'application') ORDER BY r.id LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, site->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *guest = sqlite3_column_int64 (stmt, 0);
+      *guest_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *guest_class = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      *host = sqlite3_column_int64 (stmt, 3);
+      *host_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      found = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+/* An application or database and the host it runs on, patched at once by
+ * two people who did not look at each other's plans: the same kind of
+ * conflict as one CI twice, found through the CI's relations. In São Paulo,
+ * else at the first site with such a pair and a free second week. */
+static gboolean
+add_runs_on_work (Plan    *plan,
+                  GError **error)
+{
+  DemoSite *site = NULL;
+  g_autofree char *guest_name = NULL;
+  g_autofree char *guest_class = NULL;
+  g_autofree char *host_name = NULL;
+  g_autofree char *host_runbook = NULL;
+  g_autofree char *guest_runbook = NULL;
+  gint64 guest = 0, host = 0, start = 0;
+  guint host_minutes = 0, guest_minutes = 0;
+  Work work = { 0 };
+  gboolean ok;
+
+  for (guint i = 0; i <= plan->sites->len && site == NULL; i++)
+    {
+      DemoSite *candidate = i == 0 ? cw_demo_plan_site (plan, "SAO1")
+                                   : g_ptr_array_index (plan->sites, i - 1);
+      g_autofree char *key = NULL;
+
+      if (candidate == NULL)
+        continue;
+      key = g_strdup_printf ("%s:2", candidate->code);
+      start = cw_demo_plan_occurrence (plan, candidate->weekly, 2);
+      if (start != 0 && !g_hash_table_contains (plan->busy, key) &&
+          !cw_demo_plan_in_freeze (plan, start, start + 240 * MINUTE) &&
+          pick_guest_and_host (plan, candidate, &guest, &guest_name, &guest_class, &host,
+                               &host_name))
+        site = candidate;
+    }
+
+  host_runbook = cw_demo_plan_runbook_for (plan, "hypervisor", &host_minutes);
+  if (site == NULL || host_runbook == NULL || host_minutes > 220)
+    return TRUE;
+  guest_runbook = cw_demo_plan_runbook_for (plan, guest_class, &guest_minutes);
+  if (guest_runbook != NULL && guest_minutes > 190)
+    g_clear_pointer (&guest_runbook, g_free);
+
+  work.slug = "host-patch";
+  work.title = g_strdup_printf ("%s on %s", host_runbook, host_name);
+  work.ci = host;
+  work.runbook = host_runbook;
+  work.start = start + 10 * MINUTE;
+  work.minutes = host_minutes;
+  work.assignee = cw_demo_plan_technician (site, 0);
+  ok = save_work (plan, &work, error);
+  WORK_CLEAR (work);
+
+  work = (Work) { 0 };
+  work.slug = "guest-upgrade";
+  work.title = guest_runbook != NULL ? g_strdup_printf ("%s on %s", guest_runbook, guest_name)
+                                     : g_strdup_printf ("Maintenance of %s", guest_name);
+  work.ci = guest;
+  work.runbook = guest_runbook;
+  work.start = start + 40 * MINUTE;
+  work.minutes = guest_runbook != NULL ? guest_minutes : 60;
+  work.assignee = cw_demo_plan_technician (site, 1);
+  work.description = "The application team booked it; the host patch was booked the same night.";
+  ok = ok && save_work (plan, &work, error);
+  WORK_CLEAR (work);
+  mark_busy (plan, site, 2);
+
+  return ok;
+}
+
 /* A work whose runbook was never brought over from the old change tool:
  * the store refuses such a work, so it is written as that tool left it. */
 static gboolean
@@ -403,6 +511,7 @@ cw_demo_plan_add_work (Plan    *plan,
                        GError **error)
 {
   return add_conflicting_work (plan, error) &&
+         add_runs_on_work (plan, error) &&
          add_orphan_work (plan, error) &&
          add_clean_work (plan, error);
 }

@@ -429,9 +429,9 @@ compare_conflicts (gconstpointer a,
   return (wx > wy) - (wx < wy);
 }
 
-static GPtrArray *
-run_checks (CwScheduleIndex  *index,
-            GError          **error)
+GPtrArray *
+_cw_conflicts_run (CwScheduleIndex  *index,
+                   GError          **error)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   Run run = { index, g_ptr_array_new_with_free_func ((GDestroyNotify) cw_conflict_free) };
@@ -473,7 +473,7 @@ cw_schedule_conflicts (CwStore  *store,
   index = _cw_schedule_index_load (store, from, to, NULL, 0, NULL, 0, error);
   if (index == NULL)
     return NULL;
-  conflicts = run_checks (index, error);
+  conflicts = _cw_conflicts_run (index, error);
   _cw_schedule_index_free (index);
 
   return conflicts;
@@ -502,7 +502,7 @@ cw_schedule_check_work (CwStore              *store,
   index = _cw_schedule_index_load (store, work->start, work->end, work, 0, NULL, 0, error);
   if (index == NULL)
     return NULL;
-  all = run_checks (index, error);
+  all = _cw_conflicts_run (index, error);
   _cw_schedule_index_free (index);
   if (all == NULL)
     return NULL;

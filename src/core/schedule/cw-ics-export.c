@@ -409,8 +409,9 @@ add_blackout (Export            *export,
                                                                                     TRUE)));
       icalcomponent_add_property (event, icalproperty_new_dtend (time_from_local (end, FALSE,
                                                                                   TRUE)));
-      if (blackout->tzid != NULL)
-        add_x (event, "X-CHANGEWARD-TZID", blackout->tzid);
+      /* UTC too: the days stay UTC days when the file is imported for a
+       * site, whose zone floating dates would otherwise take. */
+      add_x (event, "X-CHANGEWARD-TZID", blackout->tzid != NULL ? blackout->tzid : "UTC");
     }
   else
     {

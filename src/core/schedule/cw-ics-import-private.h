@@ -39,6 +39,7 @@ typedef struct
   CwIcsComponent *event;
   CwMaintWindow  *window;        /* or NULL */
   CwBlackout     *blackout;      /* or NULL */
+  char           *series;        /* a blackout's: the UID of its event, which may repeat */
   gboolean        has_scope;     /* the options or the file said it */
   gboolean        has_max_concurrent;
   gboolean        has_mode;
@@ -77,6 +78,20 @@ gboolean    _cw_ics_read_end            (CwIcsImport     *import,
 /* @when as local time in @tzid. */
 gint64      _cw_ics_when_in_zone        (const CwIcsWhen *when,
                                          const char      *tzid);
+/* The local start, in @window's zone, that names the occurrence @when
+ * means in an EXDATE, RDATE or RECURRENCE-ID: a date in a list of
+ * date-times is that day at the time of @start, the window's DTSTART; a
+ * date-time in another zone (UTC, as Google writes) is the occurrence of
+ * the rule starting at that instant, which on a spring-forward day is the
+ * time the rule gave (02:30), not the one the clocks showed (03:30). */
+gint64      _cw_ics_occurrence_local    (const CwMaintWindow *window,
+                                         const CwIcsWhen     *start,
+                                         const CwIcsWhen     *when);
+/* "YYYY-MM-DDTHH:MM:SS" */
+char       *_cw_ics_format_local        (gint64           local);
+/* Whole minutes, rounded up. */
+guint       _cw_ics_minutes_between     (gint64           start,
+                                         gint64           end);
 /* A midnight @days after the date of @local, in @tzid, as an instant. */
 gint64      _cw_ics_days_later          (gint64           local,
                                          int              days,

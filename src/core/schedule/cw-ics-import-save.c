@@ -32,6 +32,7 @@ _cw_ics_item_free (CwIcsItem *item)
 {
   g_clear_pointer (&item->window, cw_maint_window_free);
   g_clear_pointer (&item->blackout, cw_blackout_free);
+  g_free (item->series);
   g_free (item);
 }
 
@@ -278,6 +279,67 @@ save_blackout (CwIcsImport  *import,
   return TRUE;
 }
 
+/* The event a stored blackout came from: its UID, less the "/recurrence-id"
+ * a repeating event's blackouts have. */
+static gboolean
+in_series (const char *uid,
+           GHashTable *series)
+{
+  const char *slash = strrchr (uid, '/');
+  g_autofree char *event = NULL;
+
+  if (g_hash_table_contains (series, uid))
+    return TRUE;
+  /* "UID/20261030T000000" */
+  if (slash == NULL || strlen (slash + 1) != 15 || slash[9] != 'T')
+    return FALSE;
+  event = g_strndup (uid, slash - uid);
+
+  return g_hash_table_contains (series, event);
+}
+
+/* A repeating event is all its blackouts: those of an earlier import that
+ * it no longer makes (an EXDATE added, a COUNT lowered, a rule added to a
+ * single event or taken away) are removed. */
+static gboolean
+remove_replaced_blackouts (CwIcsImport  *import,
+                           GError      **error)
+{
+  g_autoptr(GHashTable) saved = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) series = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) stored = NULL;
+
+  for (guint i = 0; i < import->items->len; i++)
+    {
+      CwIcsItem *item = g_ptr_array_index (import->items, i);
+
+      if (item->blackout == NULL || item->series == NULL)
+        continue;
+      g_hash_table_add (saved, item->blackout->uid);
+      g_hash_table_add (series, item->series);
+    }
+  if (g_hash_table_size (series) == 0)
+    return TRUE;
+
+  stored = cw_schedule_list_blackouts (import->store, G_MININT64, G_MAXINT64, error);
+  if (stored == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const CwBlackout *blackout = g_ptr_array_index (stored, i);
+
+      if (blackout->uid == NULL || g_hash_table_contains (saved, blackout->uid) ||
+          !in_series (blackout->uid, series))
+        continue;
+      if (!cw_schedule_delete_blackout (import->store, blackout->id, error))
+        return FALSE;
+      import->result.n_blackouts_removed++;
+    }
+
+  return TRUE;
+}
+
 /* In a transaction of its own, or in a savepoint of the caller's. */
 static gboolean
 begin (CwIcsImport  *import,
@@ -342,7 +404,7 @@ _cw_ics_save (CwIcsImport  *import,
         }
     }
 
-  if (!commit (import, nested, error))
+  if (!remove_replaced_blackouts (import, error) || !commit (import, nested, error))
     {
       roll_back (import, nested);
       return FALSE;

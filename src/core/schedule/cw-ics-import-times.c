@@ -66,6 +66,60 @@ _cw_ics_when_in_zone (const CwIcsWhen *when,
   return utc_to_local (tzid, when->instant);
 }
 
+char *
+_cw_ics_format_local (gint64 local)
+{
+  char buffer[20];
+
+  _cw_local_format (local, buffer);
+  return g_strdup (buffer);
+}
+
+guint
+_cw_ics_minutes_between (gint64 start,
+                         gint64 end)
+{
+  return (guint) MIN ((end - start + 59) / 60, G_MAXUINT);
+}
+
+gint64
+_cw_ics_occurrence_local (const CwMaintWindow *window,
+                          const CwIcsWhen     *start,
+                          const CwIcsWhen     *when)
+{
+  gint64 local = _cw_ics_when_in_zone (when, window->tzid);
+  g_autoptr(CwMaintWindow) rule = NULL;
+  g_autoptr(GArray) occurrences = NULL;
+
+  if (when->is_date && !start->is_date)
+    {
+      gint64 time_of_day = ((start->local % CW_SCHEDULE_DAY) + CW_SCHEDULE_DAY) % CW_SCHEDULE_DAY;
+
+      return when->local + time_of_day;
+    }
+  if (when->is_date || window->rrule == NULL || g_strcmp0 (when->zone, window->tzid) == 0)
+    return local;
+
+  /* The rule alone, without the exdates and moves read so far: the
+   * occurrence is found by the instant it starts at. */
+  rule = cw_maint_window_new (window->name, window->tzid, window->start_local,
+                              MAX (window->duration_min, 1));
+  rule->rrule = g_strdup (window->rrule);
+  occurrences = cw_maint_window_expand (rule, when->instant - CW_SCHEDULE_DAY,
+                                        when->instant + CW_SCHEDULE_DAY, NULL);
+  for (guint i = 0; occurrences != NULL && i < occurrences->len; i++)
+    {
+      const CwOccurrence *occurrence = &g_array_index (occurrences, CwOccurrence, i);
+      gint64 nominal;
+
+      if (occurrence->start == when->instant &&
+          _cw_local_parse (occurrence->recurrence_id, &nominal, NULL))
+        return nominal;
+    }
+
+  return local;
+}
+
 gint64
 _cw_ics_days_later (gint64      local,
                     int         days,
@@ -93,6 +147,19 @@ _cw_ics_floating_zone (CwIcsImport    *import,
 
   if (import->options->floating_tzid != NULL)
     return g_intern_string (import->options->floating_tzid);
+
+  /* Apple Calendar and Google Calendar name the zone of the calendar. */
+  for (CwIcsComponent *calendar = event->parent; calendar != NULL; calendar = calendar->parent)
+    {
+      CwIcsProperty *default_zone = _cw_ics_component_get (calendar, "X-WR-TIMEZONE");
+      g_autofree char *tzid = NULL;
+
+      if (default_zone == NULL)
+        continue;
+      tzid = cw_ics_tzid_to_iana (default_zone->value);
+      if (tzid != NULL)
+        return g_intern_string (tzid);
+    }
 
   return g_intern_static_string ("UTC");
 }
@@ -158,7 +225,18 @@ lookup_zone (CwIcsImport *import,
       return name;
   }
 
-  name->vtimezone = parse_vtimezone (vtimezone);
+  /* RFC 5545 §3.6.5: at least one STANDARD or DAYLIGHT; without, libical
+   * reads every offset as 0 and any zone of UTC+0 would match. */
+  for (guint i = 0; i < vtimezone->children->len; i++)
+    {
+      CwIcsComponent *part = g_ptr_array_index (vtimezone->children, i);
+
+      if (g_str_equal (part->name, "STANDARD") || g_str_equal (part->name, "DAYLIGHT"))
+        {
+          name->vtimezone = parse_vtimezone (vtimezone);
+          break;
+        }
+    }
   if (name->vtimezone != NULL)
     {
       const char *match = _cw_ics_match_vtimezone (name->vtimezone, year - 1, year + 1);
@@ -242,6 +320,17 @@ _cw_ics_read_when (CwIcsImport    *import,
           icaltimezone_convert_time (&t, name->vtimezone, icaltimezone_get_utc_timezone ());
           when->local = _cw_local_from_fields (t.year, t.month, t.day, t.hour, t.minute, t.second);
           when->zone = g_intern_static_string ("UTC");
+        }
+      else if (g_hash_table_lookup (import->vtimezones, tzid) != NULL)
+        {
+          CwIcsComponent *vtimezone = g_hash_table_lookup (import->vtimezones, tzid);
+
+          _cw_ics_problems_add (import->problems, property->line, event,
+                                _("%s is in the time zone “%s”, which is not known here, and "
+                                  "its VTIMEZONE on line %u cannot be read: it needs a STANDARD "
+                                  "or DAYLIGHT part with TZOFFSETFROM and TZOFFSETTO"),
+                                property->name, tzid, vtimezone->line);
+          return FALSE;
         }
       else
         {

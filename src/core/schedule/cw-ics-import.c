@@ -90,36 +90,6 @@ uid_of (CwIcsComponent *event)
   return g_strdup_printf ("ics-%.20s@changeward", digest);
 }
 
-/* A date in a list of date-times means that day at the master's time. */
-static gint64
-local_in_master (const Master    *master,
-                 const CwIcsWhen *when)
-{
-  gint64 time_of_day;
-
-  if (!when->is_date || master->start.is_date)
-    return _cw_ics_when_in_zone (when, master->shape->tzid);
-
-  time_of_day = ((master->start.local % CW_SCHEDULE_DAY) + CW_SCHEDULE_DAY) % CW_SCHEDULE_DAY;
-  return when->local + time_of_day;
-}
-
-static char *
-format_local (gint64 local)
-{
-  char buffer[20];
-
-  _cw_local_format (local, buffer);
-  return g_strdup (buffer);
-}
-
-static guint
-minutes_between (gint64 start,
-                 gint64 end)
-{
-  return (guint) MIN ((end - start + 59) / 60, G_MAXUINT);
-}
-
 static void
 set_override (CwMaintWindow    *window,
               CwWindowOverride *override)
@@ -201,24 +171,24 @@ read_dates (CwIcsImport *import,
 
           if (!_cw_ics_read_when (import, event, property, values[j], &when))
             break;
-          local = local_in_master (master, &when);
+          local = _cw_ics_occurrence_local (master->shape, &master->start, &when);
 
           if (rdate)
             {
-              g_autofree char *text = format_local (local);
+              g_autofree char *text = _cw_ics_format_local (local);
 
               /* An added occurrence: an override the rule does not make. */
               set_override (master->shape, cw_window_override_new (text, text, 0));
             }
           else if (cancelled != NULL && g_ascii_strcasecmp (cancelled, "TRUE") == 0)
             {
-              g_autofree char *text = format_local (local);
+              g_autofree char *text = _cw_ics_format_local (local);
 
               set_override (master->shape, cw_window_override_new (text, NULL, 0));
             }
           else
             {
-              g_autofree char *text = format_local (local);
+              g_autofree char *text = _cw_ics_format_local (local);
 
               _cw_strv_append (&master->shape->exdates, text);
             }
@@ -285,9 +255,11 @@ read_master (CwIcsImport    *import,
       return master;
     }
 
-  start_text = format_local (master->start.local);
+  start_text = _cw_ics_format_local (master->start.local);
   shape = cw_maint_window_new (name != NULL ? name : _("Untitled event"), master->start.zone,
-                         start_text, minutes_between (master->start.instant, master->end.instant));
+                               start_text,
+                               _cw_ics_minutes_between (master->start.instant,
+                                                        master->end.instant));
   shape->uid = uid_of (event);
   /* Until the scope is known; cw_maint_window_check() wants one. */
   shape->scope->everything = TRUE;
@@ -352,7 +324,8 @@ read_override (CwIcsImport    *import,
 
   if (!_cw_ics_read_when (import, event, recurrence_id, recurrence_id->value, &id))
     return;
-  id_text = format_local (local_in_master (master, &id));
+  id_text = _cw_ics_format_local (_cw_ics_occurrence_local (master->shape, &master->start,
+                                                            &id));
 
   if (is_cancelled (event))
     {
@@ -372,11 +345,12 @@ read_override (CwIcsImport    *import,
 
   if (has_end)
     {
-      duration = minutes_between (start.instant, end.instant);
+      duration = _cw_ics_minutes_between (start.instant, end.instant);
       if (duration == master->shape->duration_min)
         duration = 0;
     }
-  start_text = format_local (local_in_master (master, &start));
+  start_text = _cw_ics_format_local (_cw_ics_occurrence_local (master->shape, &master->start,
+                                                               &start));
   set_override (master->shape, cw_window_override_new (id_text, start_text, duration));
 }
 
@@ -431,6 +405,7 @@ finish_window (CwIcsImport *import,
   g_autoptr(GError) error = NULL;
   CwIcsItem *item;
   gboolean has_scope = FALSE;
+  gboolean scope_failed = FALSE;
   guint64 value = 0;
 
   if (limit != NULL)
@@ -445,9 +420,11 @@ finish_window (CwIcsImport *import,
   if (!master->stored)
     {
       CwIcsProperty *own = _cw_ics_component_get (event, "X-CHANGEWARD-DESCRIPTION");
+      guint before = import->problems->len;
 
       cw_scope_free (window->scope);
       window->scope = scope_for (import, master, &has_scope);
+      scope_failed = import->problems->len > before;
       g_free (window->description);
       window->description = text_of (event, master->from_changeward ? "X-CHANGEWARD-DESCRIPTION"
                                                                     : "DESCRIPTION");
@@ -463,7 +440,18 @@ finish_window (CwIcsImport *import,
       item->has_scope = item->has_max_concurrent = item->has_text = TRUE;
     }
 
-  if (!cw_maint_window_check (window, &error))
+  /* Sites or CIs the workspace lacks are problems already: the scope they
+   * leave empty is not one more. */
+  if (scope_failed && cw_scope_is_empty (window->scope))
+    {
+      g_autoptr(CwMaintWindow) checked = cw_maint_window_copy (window);
+
+      checked->scope->everything = TRUE;
+      cw_maint_window_check (checked, &error);
+    }
+  else
+    cw_maint_window_check (window, &error);
+  if (error != NULL)
     _cw_ics_problems_add_text (import->problems, event->line, event, error->message);
 }
 
@@ -506,6 +494,7 @@ add_blackout (CwIcsImport *import,
   cw_scope_free (blackout->scope);
   blackout->scope = scope_for (import, master, &has_scope);
   item = add_item (import, master, NULL, blackout);
+  item->series = g_strdup (master->shape->uid);
   item->has_scope = has_scope;
   item->has_mode = import->options->has_mode || mode != NULL;
   item->has_text = master->from_changeward ||

@@ -359,7 +359,8 @@ logical_line_clear (LogicalLine *line)
 }
 
 /* Unfolds the text into logical lines, each with its first physical line.
- * Blank lines are dropped. */
+ * Blank lines are dropped. A file without a LF ends its lines in CR alone
+ * (as the classic Mac OS wrote). */
 static GArray *
 unfold (const char *text,
         gsize       length)
@@ -370,12 +371,13 @@ unfold (const char *text,
   guint number = 0;
   const char *p = text;
   const char *end = text + length;
+  char line_end = memchr (text, '\n', length) == NULL ? '\r' : '\n';
 
   g_array_set_clear_func (lines, (GDestroyNotify) logical_line_clear);
 
   while (p < end)
     {
-      const char *eol = memchr (p, '\n', end - p);
+      const char *eol = memchr (p, line_end, end - p);
       const char *next = eol != NULL ? eol + 1 : end;
       gsize size = (eol != NULL ? eol : end) - p;
 
@@ -451,16 +453,9 @@ _cw_ics_scan (const char  *text,
       length -= 3;
     }
 
-  /* Checked once unfolded: a simple writer may fold in the middle of a
-   * character (RFC 5545 §3.1). */
+  /* UTF-8 is checked once unfolded: a simple writer may fold in the middle
+   * of a character (RFC 5545 §3.1). */
   lines = unfold (text, length);
-  for (guint i = 0; i < lines->len; i++)
-    if (!g_utf8_validate (g_array_index (lines, LogicalLine, i).text, -1, NULL))
-      {
-        set_not_calendar (error, _("This is not an iCalendar file: it is not UTF-8 text."));
-        return NULL;
-      }
-
   if (lines->len == 0)
     {
       set_not_calendar (error, _("The file is empty: an iCalendar file begins with "
@@ -471,6 +466,11 @@ _cw_ics_scan (const char  *text,
   {
     const LogicalLine *first = &g_array_index (lines, LogicalLine, 0);
 
+    if (!g_utf8_validate (first->text, -1, NULL))
+      {
+        set_not_calendar (error, _("This is not an iCalendar file: it is not UTF-8 text."));
+        return NULL;
+      }
     if (g_ascii_strcasecmp (g_strstrip (first->text), "BEGIN:VCALENDAR") != 0)
       {
         set_not_calendar (error, _("This is not an iCalendar file: it does not begin with "
@@ -482,9 +482,20 @@ _cw_ics_scan (const char  *text,
   for (guint i = 0; i < lines->len; i++)
     {
       const LogicalLine *line = &g_array_index (lines, LogicalLine, i);
-      CwIcsProperty *property = parse_content_line (line->text, line->line);
+      CwIcsProperty *property = NULL;
       g_autofree char *short_text = NULL;
 
+      /* A calendar program saving in Windows-1252 or Latin-1: the line,
+       * and its event, are named. */
+      if (!g_utf8_validate (line->text, -1, NULL))
+        {
+          _cw_ics_problems_add (problems, line->line, current,
+                                _("the line is not UTF-8 text; save the file as UTF-8 "
+                                  "(Unicode) and import it again"));
+          continue;
+        }
+
+      property = parse_content_line (line->text, line->line);
       if (property == NULL)
         {
           short_text = shorten (line->text);

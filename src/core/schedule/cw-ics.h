@@ -27,8 +27,9 @@ G_BEGIN_DECLS
  * programs have no field for (kind, mode, scope, concurrency limit, the
  * plain description), so that a file Changeward wrote imports back to the
  * same items. Windows are written in their zone (TZID), or in UTC ("Z")
- * when their zone is UTC; all-day blackouts as dates (VALUE=DATE); other
- * blackouts and planned work in UTC, or in their zone when they have one.
+ * when their zone is UTC; all-day blackouts as dates (VALUE=DATE), the zone
+ * of their days in X-CHANGEWARD-TZID; other blackouts and planned work in
+ * UTC, or in their zone when they have one.
  * An exdate is an EXDATE; a cancelled occurrence an EXDATE with the
  * parameter X-CHANGEWARD-CANCELLED=TRUE, so other programs leave it out too.
  * RRULEs are written as libical writes them: the same rule, its parts
@@ -48,8 +49,11 @@ G_BEGIN_DECLS
  *   these, the file's VTIMEZONE converts the times to UTC and the item is
  *   kept in UTC;
  * - UTC ("Z"): the zone UTC (a blackout: no zone);
- * - floating (no TZID, no "Z") and all-day dates: in @floating_tzid of the
- *   options; when it is NULL, in the zone of the options' site, else in UTC.
+ * - floating (no TZID, no "Z") and all-day dates: in the event's
+ *   X-CHANGEWARD-TZID (Changeward writes it on all-day blackouts, UTC
+ *   included), else in @floating_tzid of the options; when it is NULL, in
+ *   the zone of the options' site, else in the calendar's X-WR-TIMEZONE
+ *   (Apple Calendar, Google Calendar), else in UTC.
  *   An all-day event runs from midnight of its first
  *   day to midnight after its last, in that zone: the day boundaries of a
  *   blackout, the whole day of a window.
@@ -63,7 +67,9 @@ G_BEGIN_DECLS
  * whose UIDs are "UID/recurrence-id"; one without an end is an error.
  *
  * An item whose UID the workspace has already is updated, not added again:
- * importing the same file twice changes nothing. An update keeps what the
+ * importing the same file twice changes nothing. The blackouts of one event
+ * are replaced as a whole: those an earlier import of it made that it no
+ * longer makes (an occurrence excluded since, a COUNT lowered) are removed. An update keeps what the
  * file does not say: the concurrency limit, and the scope when the options
  * name no site and the file has no X-CHANGEWARD scope. New items get the
  * options' site, else the file's X-CHANGEWARD scope, else everything.
@@ -101,7 +107,7 @@ typedef struct
   const char      *site;           /* the scope of what is imported: this site (code or name); or NULL */
   gboolean         has_mode;       /* TRUE: @mode for every blackout; FALSE: the file's X-CHANGEWARD-MODE, else block */
   CwBlackoutMode   mode;
-  const char      *floating_tzid;  /* the zone of floating times and all-day dates; NULL: @site's, else UTC */
+  const char      *floating_tzid;  /* the zone of floating times and all-day dates; NULL: @site's, else X-WR-TIMEZONE, else UTC */
 } CwIcsImportOptions;
 
 typedef struct
@@ -110,8 +116,9 @@ typedef struct
   guint  n_windows_updated;
   guint  n_blackouts_added;
   guint  n_blackouts_updated;
-  guint  n_cancelled;       /* events with STATUS:CANCELLED skipped */
-  guint  n_work_skipped;    /* planned work of a Changeward file, not imported */
+  guint  n_cancelled;          /* events with STATUS:CANCELLED skipped */
+  guint  n_work_skipped;       /* planned work of a Changeward file, not imported */
+  guint  n_blackouts_removed;  /* blackouts of a repeating event it no longer makes */
 } CwIcsImportResult;
 
 typedef struct

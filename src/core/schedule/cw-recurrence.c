@@ -282,9 +282,9 @@ append_occurrence (GArray         *out,
   g_array_append_val (out, occurrence);
 }
 
-static int
-compare_occurrences (gconstpointer a,
-                     gconstpointer b)
+int
+_cw_occurrence_compare (gconstpointer a,
+                        gconstpointer b)
 {
   const CwOccurrence *x = a;
   const CwOccurrence *y = b;
@@ -295,6 +295,14 @@ compare_occurrences (gconstpointer a,
     return (x->window_id > y->window_id) - (x->window_id < y->window_id);
 
   return strcmp (x->recurrence_id, y->recurrence_id);
+}
+
+static int
+compare_occurrences_with_data (gconstpointer a,
+                               gconstpointer b,
+                               gpointer      user_data)
+{
+  return _cw_occurrence_compare (a, b);
 }
 
 static gboolean libical_only;
@@ -454,8 +462,10 @@ expand_prepared (const CwMaintWindow  *window,
                            override->recurrence_id, TRUE);
     }
 
+  /* Only this window's part: @out may hold other windows' before it. */
   if (prepared->overrides->len > 0 && out->len - first > 1)
-    g_array_sort (out, compare_occurrences);
+    g_qsort_with_data (&g_array_index (out, CwOccurrence, first), (int) (out->len - first),
+                       sizeof (CwOccurrence), compare_occurrences_with_data, NULL);
 
   return TRUE;
 }
@@ -648,7 +658,7 @@ cw_schedule_list_occurrences (CwStore  *store,
       if (!_cw_window_expand_into (window, zone, from, to, out, error))
         return NULL;
     }
-  g_array_sort (out, compare_occurrences);
+  g_array_sort (out, _cw_occurrence_compare);
 
   return g_steal_pointer (&out);
 }

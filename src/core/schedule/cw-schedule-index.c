@@ -363,6 +363,28 @@ _cw_schedule_index_window_needed (CwScheduleIndex  *index,
 
 /* Occurrences ---------------------------------------------------------------------- */
 
+CwZone *
+_cw_schedule_index_zone (CwScheduleIndex  *index,
+                         const char       *tzid,
+                         GError          **error)
+{
+  CwZone *zone = g_hash_table_lookup (index->zones, tzid);
+
+  if (zone != NULL)
+    return zone;
+
+  zone = _cw_zone_new (tzid);
+  if (zone == NULL)
+    {
+      g_set_error (error, CW_SCHEDULE_ERROR, CW_SCHEDULE_ERROR_BAD_TIME_ZONE,
+                   _("“%s” is not a known time zone; use an IANA name like Europe/Berlin"), tzid);
+      return NULL;
+    }
+  g_hash_table_insert (index->zones, (gpointer) _cw_zone_get_tzid (zone), zone);
+
+  return zone;
+}
+
 GArray *
 _cw_schedule_index_occurrences (CwScheduleIndex  *index,
                                 CwIndexWindow    *window,
@@ -373,19 +395,9 @@ _cw_schedule_index_occurrences (CwScheduleIndex  *index,
   if (window->occurrences != NULL)
     return window->occurrences;
 
-  zone = g_hash_table_lookup (index->zones, window->window->tzid);
+  zone = _cw_schedule_index_zone (index, window->window->tzid, error);
   if (zone == NULL)
-    {
-      zone = _cw_zone_new (window->window->tzid);
-      if (zone == NULL)
-        {
-          g_set_error (error, CW_SCHEDULE_ERROR, CW_SCHEDULE_ERROR_BAD_TIME_ZONE,
-                       _("“%s” is not a known time zone; use an IANA name like Europe/Berlin"),
-                       window->window->tzid);
-          return NULL;
-        }
-      g_hash_table_insert (index->zones, (gpointer) _cw_zone_get_tzid (zone), zone);
-    }
+    return NULL;
 
   window->occurrences = g_array_new (FALSE, FALSE, sizeof (CwOccurrence));
   if (!_cw_window_expand_into (window->window, zone, index->from, index->to,

@@ -70,6 +70,9 @@ gboolean    _cw_window_expand_into    (const CwMaintWindow *window,
                                        gint64        to,
                                        GArray       *out,
                                        GError      **error);
+/* By start, then window id, then recurrence id (CwOccurrence). */
+int         _cw_occurrence_compare    (gconstpointer a,
+                                       gconstpointer b);
 /* The start of the first occurrence and the end of the last (G_MAXINT64 when
  * the rule has no end), for range queries. */
 gboolean    _cw_window_span           (const CwMaintWindow *window,
@@ -309,6 +312,11 @@ CwScheduleIndex *_cw_schedule_index_load      (CwStore             *store,
 void              _cw_schedule_index_free     (CwScheduleIndex     *index);
 CwCiInfo         *_cw_schedule_index_get_ci   (CwScheduleIndex     *index,
                                                gint64               ci_id);
+/* The zone of @tzid, made once per index; NULL with
+ * CW_SCHEDULE_ERROR_BAD_TIME_ZONE when unknown. */
+CwZone           *_cw_schedule_index_zone     (CwScheduleIndex     *index,
+                                               const char          *tzid,
+                                               GError             **error);
 /* Expands the window once, over the index range. */
 GArray           *_cw_schedule_index_occurrences (CwScheduleIndex  *index,
                                                   CwIndexWindow    *window,
@@ -360,6 +368,10 @@ gboolean          _cw_conflicts_check_concurrency (CwScheduleIndex *index,
                                                    GPtrArray       *conflicts,
                                                    GArray          *candidates,
                                                    GError         **error);
+/* Every conflict of the index's works, sorted as cw_schedule_conflicts()
+ * returns them; expands the windows it needs. (element-type CwConflict) */
+GPtrArray        *_cw_conflicts_run           (CwScheduleIndex     *index,
+                                               GError             **error);
 
 /* "sw-01, sw-02 and 3 more", translated */
 char             *_cw_schedule_index_ci_names (CwScheduleIndex     *index,

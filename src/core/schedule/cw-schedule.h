@@ -391,6 +391,27 @@ GPtrArray      *cw_schedule_check_work         (CwStore             *store,
                                                 const CwPlannedWork *work,
                                                 GError             **error);
 
+/* A range at once ----------------------------------------------------------------- */
+
+/* What a calendar shows of [@from, @to), read in one read transaction, each
+ * window with its scope rows, exdates and overrides read once for both its
+ * occurrences and the conflicts. */
+typedef struct
+{
+  GPtrArray *windows;      /* (element-type CwMaintWindow) by name: every window that can reach the
+                              range or its planned works (those of @occurrences among them) */
+  GArray    *occurrences;  /* (element-type CwOccurrence) as cw_schedule_list_occurrences (@from, @to) */
+  GPtrArray *blackouts;    /* (element-type CwBlackout) as cw_schedule_list_blackouts (@from, @to) */
+  GPtrArray *works;        /* (element-type CwPlannedWork) as cw_schedule_list_work (@from, @to) */
+  GPtrArray *conflicts;    /* (element-type CwConflict) as cw_schedule_conflicts (@from, @to) */
+} CwScheduleRange;
+
+CwScheduleRange *cw_schedule_load_range       (CwStore         *store,
+                                               gint64           from,
+                                               gint64           to,
+                                               GError         **error);
+void             cw_schedule_range_free       (CwScheduleRange *range);
+
 /* Free slots -------------------------------------------------------------------- */
 
 typedef struct
@@ -437,5 +458,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwMaintWindow, cw_maint_window_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwBlackout, cw_blackout_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwPlannedWork, cw_planned_work_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwConflict, cw_conflict_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwScheduleRange, cw_schedule_range_free)
 
 G_END_DECLS

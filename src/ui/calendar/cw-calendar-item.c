@@ -156,37 +156,29 @@ cw_calendar_items_load (CwStore  *store,
                         GError  **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_calendar_item_unref);
-  g_autoptr(GArray) occurrences = NULL;
-  g_autoptr(GPtrArray) windows = NULL;
-  g_autoptr(GPtrArray) blackouts = NULL;
-  g_autoptr(GPtrArray) works = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(CwScheduleRange) range = NULL;
   g_autoptr(GHashTable) names = NULL;
   g_autoptr(GHashTable) work_items = NULL;
 
   g_return_val_if_fail (CW_IS_STORE (store), NULL);
 
-  occurrences = cw_schedule_list_occurrences (store, from, to, error);
-  if (occurrences == NULL)
+  /* Windows, their occurrences, blackouts, work and conflicts in one read:
+   * each window is read once. */
+  range = cw_schedule_load_range (store, from, to, error);
+  if (range == NULL)
     return NULL;
 
   names = g_hash_table_new (g_int64_hash, g_int64_equal);
-  if (occurrences->len > 0)
+  for (guint i = 0; i < range->windows->len; i++)
     {
-      windows = cw_schedule_list_windows (store, error);
-      if (windows == NULL)
-        return NULL;
-      for (guint i = 0; i < windows->len; i++)
-        {
-          CwMaintWindow *window = g_ptr_array_index (windows, i);
+      CwMaintWindow *window = g_ptr_array_index (range->windows, i);
 
-          g_hash_table_insert (names, &window->id, window->name);
-        }
+      g_hash_table_insert (names, &window->id, window->name);
     }
 
-  for (guint i = 0; i < occurrences->len; i++)
+  for (guint i = 0; i < range->occurrences->len; i++)
     {
-      const CwOccurrence *occurrence = &g_array_index (occurrences, CwOccurrence, i);
+      const CwOccurrence *occurrence = &g_array_index (range->occurrences, CwOccurrence, i);
       CwCalendarItem *item;
 
       item = cw_calendar_item_new (CW_CALENDAR_ITEM_WINDOW, occurrence->window_id,
@@ -196,12 +188,9 @@ cw_calendar_items_load (CwStore  *store,
       g_ptr_array_add (items, item);
     }
 
-  blackouts = cw_schedule_list_blackouts (store, from, to, error);
-  if (blackouts == NULL)
-    return NULL;
-  for (guint i = 0; i < blackouts->len; i++)
+  for (guint i = 0; i < range->blackouts->len; i++)
     {
-      CwBlackout *blackout = g_ptr_array_index (blackouts, i);
+      CwBlackout *blackout = g_ptr_array_index (range->blackouts, i);
       CwCalendarItem *item;
 
       item = cw_calendar_item_new (CW_CALENDAR_ITEM_BLACKOUT, blackout->id,
@@ -211,13 +200,10 @@ cw_calendar_items_load (CwStore  *store,
       g_ptr_array_add (items, item);
     }
 
-  works = cw_schedule_list_work (store, from, to, error);
-  if (works == NULL)
-    return NULL;
   work_items = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < works->len; i++)
+  for (guint i = 0; i < range->works->len; i++)
     {
-      CwPlannedWork *work = g_ptr_array_index (works, i);
+      CwPlannedWork *work = g_ptr_array_index (range->works, i);
       CwCalendarItem *item;
 
       item = cw_calendar_item_new (CW_CALENDAR_ITEM_WORK, work->id, work->start, work->end, work->title);
@@ -225,23 +211,17 @@ cw_calendar_items_load (CwStore  *store,
       g_ptr_array_add (items, item);
     }
 
-  if (works->len > 0)
+  for (guint i = 0; i < range->conflicts->len; i++)
     {
-      conflicts = cw_schedule_conflicts (store, from, to, error);
-      if (conflicts == NULL)
-        return NULL;
-      for (guint i = 0; i < conflicts->len; i++)
+      const CwConflict *conflict = g_ptr_array_index (range->conflicts, i);
+
+      for (guint j = 0; j < conflict->work_ids->len; j++)
         {
-          const CwConflict *conflict = g_ptr_array_index (conflicts, i);
+          gint64 work_id = g_array_index (conflict->work_ids, gint64, j);
+          CwCalendarItem *item = g_hash_table_lookup (work_items, &work_id);
 
-          for (guint j = 0; j < conflict->work_ids->len; j++)
-            {
-              gint64 work_id = g_array_index (conflict->work_ids, gint64, j);
-              CwCalendarItem *item = g_hash_table_lookup (work_items, &work_id);
-
-              if (item != NULL)
-                cw_calendar_item_add_conflict (item, conflict);
-            }
+          if (item != NULL)
+            cw_calendar_item_add_conflict (item, conflict);
         }
     }
 

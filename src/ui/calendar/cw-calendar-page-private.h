@@ -48,14 +48,22 @@ struct _CwCalendarPage
   GtkWindow            *dialog;
 };
 
-CwStore   *_cw_calendar_page_get_store        (CwCalendarPage *self);
-char      *_cw_calendar_page_dup_zone_id      (CwCalendarPage *self);   /* IANA name, "" local */
-void       _cw_calendar_page_toast            (CwCalendarPage *self,
-                                               const char     *message);
-void       _cw_calendar_page_show_error       (CwCalendarPage *self,
-                                               const GError   *error);
-void       _cw_calendar_page_set_dialog       (CwCalendarPage *self,
-                                               GtkWindow      *dialog);
-void       _cw_calendar_page_install_actions  (GtkWidgetClass *widget_class);
+CwStore   *_cw_calendar_page_get_store           (CwCalendarPage *self);
+char      *_cw_calendar_page_dup_zone_id         (CwCalendarPage *self);   /* IANA name, "" local */
+void       _cw_calendar_page_toast               (CwCalendarPage *self,
+                                                  const char     *message);
+void       _cw_calendar_page_present_toast       (CwCalendarPage *self,
+                                                  AdwToast       *toast);  /* taken */
+void       _cw_calendar_page_show_error          (CwCalendarPage *self,
+                                                  const GError   *error);
+void       _cw_calendar_page_set_dialog          (CwCalendarPage *self,
+                                                  GtkWindow      *dialog);
+void       _cw_calendar_page_load_range          (CwCalendarPage *self,
+                                                  gboolean        force);
+
+/* cw-calendar-page-actions.c */
+void       _cw_calendar_page_install_actions     (GtkWidgetClass *widget_class);
+/* cw-calendar-page-moves.c: the views' "item-dragged" and "item-moved" */
+void       _cw_calendar_page_bind_move_callbacks (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -59,9 +59,9 @@ _cw_calendar_page_dup_zone_id (CwCalendarPage *self)
 
 /* The window's toast overlay holds the panes (and a test's own overlay
  * holds the page). */
-static void
-present_toast (CwCalendarPage *self,
-               AdwToast       *toast)
+void
+_cw_calendar_page_present_toast (CwCalendarPage *self,
+                                 AdwToast       *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -77,7 +77,7 @@ _cw_calendar_page_toast (CwCalendarPage *self,
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
-  present_toast (self, adw_toast_new (escaped));
+  _cw_calendar_page_present_toast (self, adw_toast_new (escaped));
 }
 
 void
@@ -89,7 +89,7 @@ _cw_calendar_page_show_error (CwCalendarPage *self,
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  present_toast (self, toast);
+  _cw_calendar_page_present_toast (self, toast);
 }
 
 void
@@ -156,9 +156,9 @@ update_title (CwCalendarPage *self)
 }
 
 /* Reads the items of the visible view's range when it is not the one read. */
-static void
-load_range (CwCalendarPage *self,
-            gboolean        force)
+void
+_cw_calendar_page_load_range (CwCalendarPage *self,
+                              gboolean        force)
 {
   CwCalendarView *view = visible_view (self);
   CwStore *store = _cw_calendar_page_get_store (self);
@@ -259,7 +259,7 @@ go_to_date (CwCalendarPage *self,
   close_details (self);
   self->date = julian;
   cw_calendar_view_set_date (visible_view (self), julian);
-  load_range (self, FALSE);
+  _cw_calendar_page_load_range (self, FALSE);
 }
 
 /* Callbacks */
@@ -283,7 +283,7 @@ on_view_toggled_cb (CwCalendarPage  *self,
   close_details (self);
   gtk_stack_set_visible_child_name (self->view_stack, name);
   cw_calendar_view_set_date (visible_view (self), self->date);
-  load_range (self, FALSE);
+  _cw_calendar_page_load_range (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (visible_view (self)));
 }
 
@@ -295,7 +295,7 @@ on_zone_selected_cb (CwCalendarPage *self)
 
   close_details (self);
   apply_zone (self);
-  load_range (self, TRUE);
+  _cw_calendar_page_load_range (self, TRUE);
 }
 
 static void
@@ -339,145 +339,13 @@ on_item_activated_cb (CwCalendarPage *self,
 }
 
 static void
-on_item_dragged_cb (CwCalendarPage *self,
-                    CwCalendarItem *item,
-                    gint64          new_start,
-                    CwCalendarView *view)
-{
-  CwStore *store = _cw_calendar_page_get_store (self);
-  g_autoptr(CwPlannedWork) work = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_errors = 0, n_warnings = 0;
-  gint64 length;
-
-  if (store == NULL || item->kind != CW_CALENDAR_ITEM_WORK)
-    return;
-
-  work = cw_schedule_get_work (store, item->id, &error);
-  if (work == NULL)
-    return;
-
-  length = work->end - work->start;
-  work->start = new_start;
-  work->end = new_start + length;
-  conflicts = cw_schedule_check_work (store, work, &error);
-  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
-    {
-      const CwConflict *conflict = g_ptr_array_index (conflicts, i);
-
-      if (conflict->severity == CW_CONFLICT_ERROR)
-        n_errors++;
-      else
-        n_warnings++;
-    }
-
-  cw_calendar_view_set_drag_conflicts (view, n_errors, n_warnings);
-}
-
-typedef struct
-{
-  GWeakRef  page;
-  gint64    work_id;
-  gint64    start;
-  gint64    end;
-} UndoMove;
-
-static void
-undo_move_free (gpointer data)
-{
-  UndoMove *undo = data;
-
-  g_weak_ref_clear (&undo->page);
-  g_free (undo);
-}
-
-static gboolean
-set_work_times (CwCalendarPage  *self,
-                gint64           work_id,
-                gint64           start,
-                gint64           end,
-                GError         **error)
-{
-  CwStore *store = _cw_calendar_page_get_store (self);
-  g_autoptr(CwPlannedWork) work = NULL;
-
-  work = cw_schedule_get_work (store, work_id, error);
-  if (work == NULL)
-    return FALSE;
-
-  work->start = start;
-  work->end = end;
-  return cw_schedule_update_work (store, work, error);
-}
-
-static void
-on_undo_move_cb (AdwToast *toast,
-                 gpointer  data)
-{
-  UndoMove *undo = data;
-  g_autoptr(CwCalendarPage) self = g_weak_ref_get (&undo->page);
-  g_autoptr(GError) error = NULL;
-
-  if (self == NULL)
-    return;
-
-  if (!set_work_times (self, undo->work_id, undo->start, undo->end, &error))
-    _cw_calendar_page_show_error (self, error);
-  load_range (self, TRUE);
-}
-
-static void
-on_item_moved_cb (CwCalendarPage *self,
-                  CwCalendarItem *item,
-                  gint64          new_start,
-                  CwCalendarView *view)
-{
-  CwStore *store = _cw_calendar_page_get_store (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
-  UndoMove *undo;
-  AdwToast *toast;
-  gint64 length = item->end - item->start;
-
-  if (store == NULL || item->kind != CW_CALENDAR_ITEM_WORK || new_start == item->start)
-    return;
-
-  undo = g_new0 (UndoMove, 1);
-  g_weak_ref_init (&undo->page, self);
-  undo->work_id = item->id;
-  undo->start = item->start;
-  undo->end = item->end;
-  /* Translators: a toast after planned work was dragged; %s is its title */
-  message = g_strdup_printf (_("Moved “%s”"), item->title);
-
-  if (!set_work_times (self, item->id, new_start, new_start + length, &error))
-    {
-      undo_move_free (undo);
-      _cw_calendar_page_show_error (self, error);
-      load_range (self, TRUE);
-      return;
-    }
-
-  load_range (self, TRUE);
-
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_move_cb), undo,
-                         (GClosureNotify) (void (*) (void)) undo_move_free, 0);
-  present_toast (self, toast);
-}
-
-static void
 on_date_selected_cb (CwCalendarPage *self,
                      guint           julian,
                      CwCalendarView *view)
 {
   close_details (self);
   self->date = julian;
-  load_range (self, FALSE);
+  _cw_calendar_page_load_range (self, FALSE);
 }
 
 static void
@@ -598,7 +466,7 @@ cw_calendar_page_reload (CwCalendarPage *self)
   g_return_if_fail (CW_IS_CALENDAR_PAGE (self));
 
   close_details (self);
-  load_range (self, TRUE);
+  _cw_calendar_page_load_range (self, TRUE);
 }
 
 GPtrArray *
@@ -681,7 +549,7 @@ cw_calendar_page_constructed (GObject *object)
   apply_zone (self);
   self->date = cw_calendar_julian_today (self->zone, get_now (self));
   cw_calendar_view_set_date (visible_view (self), self->date);
-  load_range (self, TRUE);
+  _cw_calendar_page_load_range (self, TRUE);
 }
 
 static void
@@ -742,8 +610,6 @@ cw_calendar_page_class_init (CwCalendarPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zone_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_item_dragged_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_item_moved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_activated_cb);
 
@@ -761,6 +627,7 @@ cw_calendar_page_class_init (CwCalendarPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "calendar.show-view", "s", "day");
 
   _cw_calendar_page_install_actions (widget_class);
+  _cw_calendar_page_bind_move_callbacks (widget_class);
 
   g_type_ensure (CW_TYPE_CALENDAR_MONTH_VIEW);
   g_type_ensure (CW_TYPE_CALENDAR_WEEK_VIEW);

@@ -36,11 +36,50 @@ typedef enum
   CW_CALENDAR_DRAW_COMPACT_BADGE  = 1 << 4,  /* set by the drawing itself */
 } CwCalendarDrawFlags;
 
+/* Textures larger than this are not kept: their blocks are drawn with nodes. */
+#define CW_CALENDAR_MAX_TEXTURE_SIDE 1024
+
+/* Whole pixels, without libm. */
+static inline double
+_cw_px_floor (double value)
+{
+  gint64 whole = (gint64) value;
+
+  return (double) (whole > value ? whole - 1 : whole);
+}
+
+static inline double
+_cw_px_round (double value)
+{
+  return _cw_px_floor (value + 0.5);
+}
+
+/* Drawing: cw-calendar-draw.c */
 void         _cw_calendar_view_get_colors       (GtkWidget              *widget,
                                                  CwCalendarColors       *colors);
+gboolean     _cw_calendar_colors_equal          (const CwCalendarColors *a,
+                                                 const CwCalendarColors *b);
 GdkRGBA      _cw_rgba_alpha                     (const GdkRGBA          *color,
                                                  double                  alpha);
-void         _cw_calendar_view_hatch            (GtkSnapshot            *snapshot,
+guint32      _cw_rgba_key                       (const GdkRGBA          *color);
+/* Textures kept per widget, by a key (taken by _add()). _add() renders
+ * @node, drawn at (0, 0) in @width x @height, at @scale, and returns the
+ * texture it keeps. */
+GdkTexture  *_cw_calendar_texture_lookup        (GtkWidget              *widget,
+                                                 const char             *key);
+GdkTexture  *_cw_calendar_texture_add           (GtkWidget              *widget,
+                                                 char                   *key,
+                                                 GskRenderNode          *node,
+                                                 int                     width,
+                                                 int                     height,
+                                                 int                     scale);
+/* Diagonal stripes as a repeating gradient node. */
+void         _cw_calendar_append_stripes        (GtkSnapshot            *snapshot,
+                                                 const graphene_rect_t  *rect,
+                                                 const GdkRGBA          *color,
+                                                 double                  alpha);
+void         _cw_calendar_view_hatch            (GtkWidget              *widget,
+                                                 GtkSnapshot            *snapshot,
                                                  const graphene_rect_t  *rect,
                                                  const GdkRGBA          *color,
                                                  double                  alpha);
@@ -51,6 +90,8 @@ void         _cw_calendar_view_icon             (GtkWidget              *widget,
                                                  double                  y,
                                                  int                     size,
                                                  const GdkRGBA          *color);
+
+/* Blocks: cw-calendar-draw-item.c */
 const char  *_cw_calendar_item_icon_name        (const CwCalendarItem   *item);
 char        *_cw_calendar_item_dup_label        (const CwCalendarItem   *item);
 void         _cw_calendar_view_draw_item        (GtkWidget              *widget,
@@ -66,6 +107,8 @@ PangoLayout *_cw_calendar_view_new_item_layout  (GtkWidget              *widget,
                                                  const char             *second_line);
 PangoLayout *_cw_calendar_view_new_badge_layout (GtkWidget              *widget,
                                                  const CwCalendarItem   *item);
+
+/* Key bindings: cw-calendar-view.c */
 void         _cw_calendar_view_add_bindings     (GtkWidgetClass         *widget_class);
 
 G_END_DECLS
