@@ -310,12 +310,22 @@ def die(msg, log=None):
     sys.exit(1)
 
 
+def reset_settings():
+    """Every run starts from the same settings: the window on the Inventory pane, the
+    columns as shipped. The pane saves its column state, and a run that sorted would
+    otherwise hand its sort to the next."""
+    keyfile = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
+    with open(keyfile, "w") as f:
+        f.write("[io/github/changeward/Changeward]\nlast-pane='inventory'\n")
+
+
 def run(argv, name, timeout_s):
     """Runs argv to its end; returns (wall ms, peak RSS of the child in kB, log path).
     Timed from fork to reap with a monotonic clock; the peak RSS is the child's own
     ru_maxrss (wait4), which no other process adds to."""
     log = os.path.join(tmp, f"{name}.log")
     timed_out = threading.Event()
+    reset_settings()
     with open(log, "wb") as out:
         t0 = time.monotonic_ns()
         try:

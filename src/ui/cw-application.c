@@ -129,6 +129,7 @@ on_store_opened_cb (GObject      *object,
   g_autoptr(CwStore) store = NULL;
   g_autoptr(CwContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
   CwWindow *stale;
   CwWindow *window;
 
@@ -151,7 +152,11 @@ on_store_opened_cb (GObject      *object,
   if (stale != NULL)
     gtk_window_destroy (GTK_WINDOW (stale));
 
-  g_settings_set_string (self->settings, "last-workspace", request->path);
+  /* Written only when it changes: some settings backends write their file
+   * each time, and this is still before the window's first frame. */
+  last = g_settings_get_string (self->settings, "last-workspace");
+  if (!g_str_equal (last, request->path))
+    g_settings_set_string (self->settings, "last-workspace", request->path);
 
   if (cw_store_get_backup_path (store) != NULL)
     {
@@ -306,14 +311,66 @@ color_scheme_get_mapping (GValue   *value,
   return TRUE;
 }
 
+typedef struct
+{
+  GtkIconTheme     *icon_theme;
+  int               scale;
+  GtkTextDirection  direction;
+} IconThemeData;
+
+static void
+icon_theme_data_free (IconThemeData *data)
+{
+  g_clear_object (&data->icon_theme);
+  g_free (data);
+}
+
+/* Looks an icon up as GTK does, so that it is the same (cached) icon, and
+ * draws it once, which loads it. GTK loads icons on threads itself: the
+ * theme and each icon have locks of their own. */
+static void
+load_icon (GtkIconTheme     *icon_theme,
+           const char       *name,
+           int               size,
+           int               scale,
+           GtkTextDirection  direction)
+{
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+
+  icon = gtk_icon_theme_lookup_icon (icon_theme, name, NULL, size, scale, direction, 0);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (GDK_PAINTABLE (icon), GDK_SNAPSHOT (snapshot), size, size);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+}
+
 static void
 load_icon_theme_thread (GTask        *task,
                         gpointer      source_object,
                         gpointer      task_data,
                         GCancellable *cancellable)
 {
+  IconThemeData *data = task_data;
+  g_autofree int *sizes = NULL;
+
   /* Any lookup reads the theme's index first, under the theme's own lock. */
-  gtk_icon_theme_has_icon (GTK_ICON_THEME (task_data), "open-menu-symbolic");
+  gtk_icon_theme_has_icon (data->icon_theme, "open-menu-symbolic");
+
+  /* The icons GTK loads on the main thread when it first draws them, not in
+   * its own threads as it does for images: the window's icon, which a window
+   * renders for the window manager when it is realized (a scalable one at
+   * 48 pixels, as GtkWindow does), and the theme's arrows of menu buttons and
+   * sorted column headers. Rendering the scalable window icon alone cost the
+   * first frame about 5 ms. */
+  sizes = gtk_icon_theme_get_icon_sizes (data->icon_theme, APP_ID);
+  for (guint i = 0; sizes[i] != 0; i++)
+    load_icon (data->icon_theme, APP_ID, sizes[i] == -1 ? 48 : sizes[i], data->scale,
+               data->direction);
+  load_icon (data->icon_theme, "pan-down-symbolic", 16, data->scale, GTK_TEXT_DIR_NONE);
+  load_icon (data->icon_theme, "pan-up-symbolic", 16, data->scale, GTK_TEXT_DIR_NONE);
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -326,11 +383,19 @@ static void
 load_icon_theme_in_thread (CwApplication *self)
 {
   g_autoptr(GTask) task = NULL;
-  GtkIconTheme *icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  IconThemeData *data;
+
+  data = g_new0 (IconThemeData, 1);
+  data->icon_theme = g_object_ref (gtk_icon_theme_get_for_display (display));
+  monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  data->scale = monitor != NULL ? gdk_monitor_get_scale_factor (monitor) : 1;
+  data->direction = gtk_widget_get_default_direction ();
 
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_source_tag (task, load_icon_theme_in_thread);
-  g_task_set_task_data (task, g_object_ref (icon_theme), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) icon_theme_data_free);
   g_task_run_in_thread (task, load_icon_theme_thread);
 }
 

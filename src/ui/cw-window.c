@@ -133,7 +133,8 @@ create_primary_menu_cb (GtkMenuButton *button,
 {
   CwWindow *self = CW_WINDOW (user_data);
 
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -141,8 +142,16 @@ on_sidebar_row_selected_cb (CwWindow      *self,
                             GtkListBoxRow *row,
                             GtkListBox    *list)
 {
-  if (row != NULL)
-    cw_window_show_pane (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  const char *id;
+
+  if (row == NULL)
+    return;
+
+  /* cw_window_show_pane() selects the row of the pane it shows: nothing more
+   * to do then. */
+  id = gtk_widget_get_name (GTK_WIDGET (row));
+  if (g_strcmp0 (id, cw_window_get_visible_pane (self)) != 0)
+    cw_window_show_pane (self, id);
 }
 
 static void
@@ -223,6 +232,18 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->shortcuts_window);
 }
 
+/* A window shows its workspace or why it has none, for good: the other page
+ * of the main stack is hidden, so that GTK does not style it (and load its
+ * icons) for the first frame. */
+static void
+show_main_page (CwWindow   *self,
+                const char *name,
+                const char *hidden)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->main_stack, hidden), FALSE);
+}
+
 static gboolean
 cw_window_close_request (GtkWindow *window)
 {
@@ -255,14 +276,14 @@ cw_window_constructed (GObject *object)
     {
       self->workspace_title = cw_context_dup_title (self->context);
       adw_window_title_set_subtitle (self->content_title, self->workspace_title);
-      gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+      show_main_page (self, "workspace", "error");
 
       last_pane = g_settings_get_string (self->settings, "last-pane");
       if (!cw_window_show_pane (self, last_pane))
         cw_window_show_pane (self, panes[0].id);
     }
   else
-    gtk_stack_set_visible_child_name (self->main_stack, "error");
+    show_main_page (self, "error", "workspace");
 
   update_title (self);
 }
@@ -473,6 +494,7 @@ gboolean
 cw_window_show_pane (CwWindow   *self,
                      const char *pane_id)
 {
+  g_autofree char *saved = NULL;
   const PaneInfo *pane;
   GtkListBoxRow *row;
   GtkWidget *child;
@@ -497,7 +519,11 @@ cw_window_show_pane (CwWindow   *self,
   if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
     gtk_list_box_select_row (self->sidebar_list, row);
 
-  g_settings_set_string (self->settings, "last-pane", pane->id);
+  /* Unchanged, as when a window opens on the pane it remembered, it is not
+   * written again: some settings backends write their file each time. */
+  saved = g_settings_get_string (self->settings, "last-pane");
+  if (!g_str_equal (saved, pane->id))
+    g_settings_set_string (self->settings, "last-pane", pane->id);
 
   return TRUE;
 }

@@ -71,6 +71,7 @@ struct _CwInventoryPage
   guint                  warm_timeout_id;
   guint                  save_columns_id;
   gboolean               busy;
+  gboolean               counting;           /* counting every CI, on a thread */
   gboolean               results_filtered;   /* the results shown are a search */
   gboolean               sites_loaded;
   gboolean               versions_loaded;
@@ -96,6 +97,9 @@ void     _cw_inventory_page_count_total         (CwInventoryPage *self);
 void     _cw_inventory_page_stop_warm           (CwInventoryPage *self);
 void     _cw_inventory_page_scroll_to           (CwInventoryPage *self,
                                                  guint            position);
+void     _cw_inventory_page_hide_other_pages    (GtkStack        *stack);
+void     _cw_inventory_page_show_page           (GtkStack        *stack,
+                                                 const char      *name);
 
 /* cw-inventory-page-filters.c */
 void     _cw_inventory_page_filters_class_init  (GtkWidgetClass  *widget_class);

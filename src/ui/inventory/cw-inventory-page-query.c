@@ -16,7 +16,8 @@
 /* The pane's queries: each change of the search, filters or sort runs the
  * page's CwInventoryQuery on core's searcher, on a worker thread; a newer
  * query cancels the older one, and the last result goes into the list.
- * Also the count of every CI, and warming the sort orders. */
+ * Also the count of every CI, warming the sort orders, and switching the
+ * pages of the pane's stacks. */
 
 /* The new rows shown before the old ones go: no more than the rows a GTK
  * 4.8 list view keeps before the last one it shows (200, and 2 more). */
@@ -57,6 +58,33 @@ _cw_inventory_page_scroll_to (CwInventoryPage *self,
           return;
         }
     }
+}
+
+/* Until a stack of the pane shows a page, the page is a hidden widget, not
+ * only a page not shown: GTK styles the pages a stack does not show too, and
+ * starts loading the icon of each image it styles (a status page's: 128
+ * pixels of SVG, drawn four times for a symbolic icon). Those would compete
+ * with the first frame. */
+void
+_cw_inventory_page_hide_other_pages (GtkStack *stack)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != shown)
+      gtk_widget_set_visible (child, FALSE);
+}
+
+void
+_cw_inventory_page_show_page (GtkStack   *stack,
+                              const char *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (stack, name);
+
+  gtk_widget_set_visible (child, TRUE);
+  gtk_stack_set_visible_child (stack, child);
 }
 
 /* Queries */
@@ -143,9 +171,13 @@ show_results (CwInventoryPage        *self,
   self->results_filtered = query_is_filtered (query);
   _cw_inventory_page_set_n_results (self, ids->len);
 
-  /* Nothing filtered: this is the whole workspace. */
+  /* Nothing filtered: this is the whole workspace. Otherwise count it, if
+   * that was not done yet: the pane does not count at start-up, where a
+   * million rows would compete with the first frame for the CPU. */
   if (!self->results_filtered)
     _cw_inventory_page_set_n_total (self, ids->len);
+  else if (self->n_total < 0 && !self->counting)
+    _cw_inventory_page_count_total (self);
 
   _cw_inventory_page_update_count_label (self);
   _cw_inventory_page_update_state (self);
@@ -177,7 +209,7 @@ on_query_done_cb (GObject      *object,
       g_debug ("Inventory search failed: %s", error->message);
       adw_status_page_set_title (self->no_results_page, _("Search Failed"));
       adw_status_page_set_description (self->no_results_page, error->message);
-      gtk_stack_set_visible_child_name (self->items_stack, "no-results");
+      _cw_inventory_page_show_page (self->items_stack, "no-results");
     }
   else
     {
@@ -264,6 +296,7 @@ on_counted_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gssize n;
 
+  self->counting = FALSE;
   n = g_task_propagate_int (G_TASK (result), &error);
   if (error != NULL)
     {
@@ -283,6 +316,7 @@ _cw_inventory_page_count_total (CwInventoryPage *self)
   if (self->workspace_path == NULL)
     return;
 
+  self->counting = TRUE;
   task = g_task_new (NULL, self->cancellable, on_counted_cb, g_object_ref (self));
   g_task_set_source_tag (task, _cw_inventory_page_count_total);
   g_task_set_task_data (task, g_strdup (self->workspace_path), g_free);

@@ -109,7 +109,7 @@ _cw_inventory_page_update_state (CwInventoryPage *self)
   if (self->n_results == 0)
     state = self->results_filtered ? "no-results" : "empty";
 
-  gtk_stack_set_visible_child_name (self->items_stack, state);
+  _cw_inventory_page_show_page (self->items_stack, state);
 
   /* An empty workspace has nothing to search or filter yet. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), strcmp (state, "empty") != 0);
@@ -332,7 +332,7 @@ on_view_toggled_cb (CwInventoryPage *self,
 {
   gboolean items = gtk_toggle_button_get_active (self->items_button);
 
-  gtk_stack_set_visible_child_name (self->view_stack, items ? "items" : "versions");
+  _cw_inventory_page_show_page (self->view_stack, items ? "items" : "versions");
   gtk_widget_set_visible (GTK_WIDGET (self->filter_bar),
                           items && g_strcmp0 (cw_inventory_page_get_state (self), "empty") != 0);
 }
@@ -392,6 +392,16 @@ cw_inventory_page_show_ci (CwInventoryPage *self,
   _cw_inventory_page_show_details (self, id);
 }
 
+/* The column chooser's popover is built when it is first opened: not in the
+ * first frame. */
+static void
+create_columns_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
 /* GObject overrides */
 
 static void
@@ -416,7 +426,7 @@ cw_inventory_page_constructed (GObject *object)
   cw_inventory_details_set_store (self->details, store);
   cw_inventory_versions_set_workspace_path (self->versions, self->workspace_path);
 
-  _cw_inventory_page_count_total (self);
+  /* Not counted here: see show_results() in cw-inventory-page-query.c. */
   _cw_inventory_page_schedule_query (self);
 }
 
@@ -582,6 +592,8 @@ cw_inventory_page_init (CwInventoryPage *self)
   gboolean descending;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _cw_inventory_page_hide_other_pages (self->view_stack);
+  _cw_inventory_page_hide_other_pages (self->items_stack);
 
   self->n_total = -1;
   self->cancellable = g_cancellable_new ();
@@ -592,7 +604,8 @@ cw_inventory_page_init (CwInventoryPage *self)
   cw_inventory_columns_setup (self->column_view);
   column_menu = cw_inventory_columns_create_menu (self->column_view, &column_actions);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (column_actions));
-  gtk_menu_button_set_menu_model (self->columns_button, column_menu);
+  gtk_menu_button_set_create_popup_func (self->columns_button, create_columns_menu_cb,
+                                         g_steal_pointer (&column_menu), g_object_unref);
   gtk_column_view_sort_by_column (self->column_view,
                                   cw_inventory_columns_find (self->column_view, CW_CI_FIELD_NAME),
                                   GTK_SORT_ASCENDING);
