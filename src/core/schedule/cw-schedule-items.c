@@ -36,17 +36,6 @@ set_invalid (GError     **error,
   return FALSE;
 }
 
-static gboolean
-read_done (CwStore  *store,
-           int       rc,
-           GError  **error)
-{
-  if (rc != SQLITE_DONE)
-    return cw_store_set_sql_error (error, cw_store_get_handle (store), rc, _("Could not read the calendar"));
-
-  return TRUE;
-}
-
 /* Blackouts ---------------------------------------------------------------------- */
 
 GPtrArray *
@@ -64,11 +53,9 @@ _cw_schedule_load_blackouts (CwStore     *store,
 
   sql = g_strdup_printf ("SELECT id, uid, name, reason, mode, starts_at, ends_at, tzid, all_day, scope_all "
                          "FROM blackouts WHERE %s ORDER BY starts_at, id", where);
-  stmt = _cw_schedule_prepare (store, sql, error);
+  stmt = _cw_schedule_prepare_where (store, sql, a, b, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CwBlackoutMode mode = CW_BLACKOUT_BLOCK;
@@ -87,7 +74,7 @@ _cw_schedule_load_blackouts (CwStore     *store,
       g_hash_table_insert (scopes, &blackout->id, blackout->scope);
     }
   sqlite3_finalize (stmt);
-  if (!read_done (store, rc, error))
+  if (!_cw_schedule_read_done (store, rc, error))
     return NULL;
 
   if (blackouts->len > 0
@@ -128,75 +115,56 @@ check_blackout (const CwBlackout  *blackout,
   return TRUE;
 }
 
+static void
+bind_blackout (sqlite3_stmt  *stmt,
+               gconstpointer  data)
+{
+  const CwBlackout *blackout = data;
+
+  sqlite3_bind_text (stmt, 3, blackout->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, blackout->reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, cw_blackout_mode_to_string (blackout->mode), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, blackout->start);
+  sqlite3_bind_int64 (stmt, 7, blackout->end);
+  sqlite3_bind_text (stmt, 8, blackout->tzid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 9, blackout->all_day ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, blackout->scope->everything ? 1 : 0);
+}
+
+static gboolean
+write_blackout_scope (CwStore        *store,
+                      gconstpointer   data,
+                      GError        **error)
+{
+  const CwBlackout *blackout = data;
+
+  return _cw_scope_write (store, "blackout_scope", "blackout_id", blackout->id, blackout->scope, error);
+}
+
 static gboolean
 save_blackout (CwStore     *store,
                CwBlackout  *blackout,
                gboolean     update,
                GError     **error)
 {
-  g_autofree char *uid = NULL;
-  sqlite3 *db = cw_store_get_handle (store);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  const CwScheduleSave save = {
+    .item = CW_SCHEDULE_ITEM_BLACKOUT,
+    .insert_sql = "INSERT INTO blackouts (uid, name, reason, mode, starts_at, ends_at, tzid, all_day, scope_all) "
+                  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    .update_sql = "UPDATE blackouts SET uid = ?2, name = ?3, reason = ?4, mode = ?5, starts_at = ?6, "
+                  "ends_at = ?7, tzid = ?8, all_day = ?9, scope_all = ?10 WHERE id = ?1",
+    .save_error = _("Could not save the blackout"),
+    .bind = bind_blackout,
+    .write_children = write_blackout_scope,
+  };
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (blackout != NULL, FALSE);
 
   if (!check_blackout (blackout, error))
     return FALSE;
-  uid = _cw_schedule_choose_uid (store, CW_SCHEDULE_ITEM_BLACKOUT, blackout->uid, update ? blackout->id : 0, error);
-  if (uid == NULL)
-    return FALSE;
 
-  if (!_cw_schedule_savepoint (store, error))
-    return FALSE;
-
-  ok = _cw_schedule_check_uid_free (store, CW_SCHEDULE_ITEM_BLACKOUT, uid,
-                                    update ? blackout->id : 0, error);
-  if (ok)
-    stmt = _cw_schedule_prepare (store, update
-      ? "UPDATE blackouts SET uid = ?2, name = ?3, reason = ?4, mode = ?5, starts_at = ?6, "
-        "ends_at = ?7, tzid = ?8, all_day = ?9, scope_all = ?10 WHERE id = ?1"
-      : "INSERT INTO blackouts (uid, name, reason, mode, starts_at, ends_at, tzid, all_day, scope_all) "
-        "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      if (update)
-        sqlite3_bind_int64 (stmt, 1, blackout->id);
-      sqlite3_bind_text (stmt, 2, uid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, blackout->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, blackout->reason, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, cw_blackout_mode_to_string (blackout->mode), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, blackout->start);
-      sqlite3_bind_int64 (stmt, 7, blackout->end);
-      sqlite3_bind_text (stmt, 8, blackout->tzid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 9, blackout->all_day ? 1 : 0);
-      sqlite3_bind_int (stmt, 10, blackout->scope->everything ? 1 : 0);
-      ok = _cw_schedule_step (store, stmt, _("Could not save the blackout"), error);
-      sqlite3_finalize (stmt);
-      if (ok && update && sqlite3_changes (db) == 0)
-        ok = _cw_schedule_set_not_found (error, CW_SCHEDULE_ITEM_BLACKOUT, blackout->id);
-    }
-
-  if (ok && !update)
-    blackout->id = sqlite3_last_insert_rowid (db);
-  if (ok)
-    ok = _cw_scope_write (store, "blackout_scope", "blackout_id", blackout->id, blackout->scope, error);
-  if (ok)
-    ok = _cw_schedule_release (store, error);
-  if (!ok)
-    {
-      _cw_schedule_rollback_to (store);
-      if (!update)
-        blackout->id = 0;
-      return FALSE;
-    }
-
-  if (blackout->uid == NULL)
-    blackout->uid = g_steal_pointer (&uid);
-
-  return TRUE;
+  return _cw_schedule_save_item (store, &save, blackout, &blackout->id, &blackout->uid, update, error);
 }
 
 gboolean
@@ -228,20 +196,7 @@ cw_schedule_get_blackout (CwStore  *store,
                           gint64    id,
                           GError  **error)
 {
-  g_autoptr(GPtrArray) blackouts = NULL;
-
-  g_return_val_if_fail (CW_IS_STORE (store), NULL);
-
-  blackouts = _cw_schedule_load_blackouts (store, "id = ?1", id, 0, error);
-  if (blackouts == NULL)
-    return NULL;
-  if (blackouts->len == 0)
-    {
-      _cw_schedule_set_not_found (error, CW_SCHEDULE_ITEM_BLACKOUT, id);
-      return NULL;
-    }
-
-  return g_ptr_array_steal_index (blackouts, 0);
+  return _cw_schedule_get_item (store, CW_SCHEDULE_ITEM_BLACKOUT, _cw_schedule_load_blackouts, id, error);
 }
 
 CwBlackout *
@@ -249,16 +204,7 @@ cw_schedule_find_blackout (CwStore     *store,
                            const char  *uid,
                            GError     **error)
 {
-  gint64 id;
-
-  g_return_val_if_fail (CW_IS_STORE (store), NULL);
-  g_return_val_if_fail (uid != NULL, NULL);
-
-  id = _cw_schedule_find_uid (store, CW_SCHEDULE_ITEM_BLACKOUT, uid, error);
-  if (id <= 0)
-    return NULL;
-
-  return cw_schedule_get_blackout (store, id, error);
+  return _cw_schedule_find_item (store, CW_SCHEDULE_ITEM_BLACKOUT, _cw_schedule_load_blackouts, uid, error);
 }
 
 GPtrArray *
@@ -290,11 +236,9 @@ _cw_schedule_load_works (CwStore     *store,
   sql = g_strdup_printf ("SELECT id, uid, title, description, runbook_name, runbook_version, "
                          "starts_at, ends_at, assignee FROM planned_work WHERE %s "
                          "ORDER BY starts_at, id", where);
-  stmt = _cw_schedule_prepare (store, sql, error);
+  stmt = _cw_schedule_prepare_where (store, sql, a, b, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CwPlannedWork *work = cw_planned_work_new ((const char *) sqlite3_column_text (stmt, 2),
@@ -311,7 +255,7 @@ _cw_schedule_load_works (CwStore     *store,
       g_hash_table_insert (by_id, &work->id, work);
     }
   sqlite3_finalize (stmt);
-  if (!read_done (store, rc, error))
+  if (!_cw_schedule_read_done (store, rc, error))
     return NULL;
   if (works->len == 0)
     return g_steal_pointer (&works);
@@ -319,11 +263,9 @@ _cw_schedule_load_works (CwStore     *store,
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT work_id, ci_id FROM planned_work_cis WHERE work_id IN "
                          "(SELECT id FROM planned_work WHERE %s) ORDER BY work_id, ci_id", where);
-  stmt = _cw_schedule_prepare (store, sql, error);
+  stmt = _cw_schedule_prepare_where (store, sql, a, b, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -334,7 +276,7 @@ _cw_schedule_load_works (CwStore     *store,
         g_array_append_val (work->ci_ids, ci_id);
     }
   sqlite3_finalize (stmt);
-  if (!read_done (store, rc, error))
+  if (!_cw_schedule_read_done (store, rc, error))
     return NULL;
 
   return g_steal_pointer (&works);
@@ -413,10 +355,11 @@ check_work (CwStore              *store,
 }
 
 static gboolean
-write_work_cis (CwStore              *store,
-                const CwPlannedWork  *work,
-                GError              **error)
+write_work_cis (CwStore        *store,
+                gconstpointer   data,
+                GError        **error)
 {
+  const CwPlannedWork *work = data;
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -445,77 +388,48 @@ write_work_cis (CwStore              *store,
   return ok;
 }
 
+static void
+bind_work (sqlite3_stmt  *stmt,
+           gconstpointer  data)
+{
+  const CwPlannedWork *work = data;
+  gboolean has_runbook = !is_blank (work->runbook_name);
+
+  sqlite3_bind_text (stmt, 3, work->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, work->description, -1, SQLITE_TRANSIENT);
+  if (has_runbook)
+    sqlite3_bind_text (stmt, 5, work->runbook_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, has_runbook ? work->runbook_version : 0);
+  sqlite3_bind_int64 (stmt, 7, work->start);
+  sqlite3_bind_int64 (stmt, 8, work->end);
+  if (!is_blank (work->assignee))
+    sqlite3_bind_text (stmt, 9, work->assignee, -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 save_work (CwStore        *store,
            CwPlannedWork  *work,
            gboolean        update,
            GError        **error)
 {
-  g_autofree char *uid = NULL;
-  sqlite3 *db = cw_store_get_handle (store);
-  sqlite3_stmt *stmt = NULL;
-  gboolean has_runbook;
-  gboolean ok;
+  const CwScheduleSave save = {
+    .item = CW_SCHEDULE_ITEM_WORK,
+    .insert_sql = "INSERT INTO planned_work (uid, title, description, runbook_name, runbook_version, "
+                  "starts_at, ends_at, assignee) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    .update_sql = "UPDATE planned_work SET uid = ?2, title = ?3, description = ?4, runbook_name = ?5, "
+                  "runbook_version = ?6, starts_at = ?7, ends_at = ?8, assignee = ?9 WHERE id = ?1",
+    .save_error = _("Could not save the planned work"),
+    .bind = bind_work,
+    .write_children = write_work_cis,
+  };
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (work != NULL, FALSE);
 
   if (!check_work (store, work, error))
     return FALSE;
-  has_runbook = !is_blank (work->runbook_name);
-  uid = _cw_schedule_choose_uid (store, CW_SCHEDULE_ITEM_WORK, work->uid, update ? work->id : 0, error);
-  if (uid == NULL)
-    return FALSE;
 
-  if (!_cw_schedule_savepoint (store, error))
-    return FALSE;
-
-  ok = _cw_schedule_check_uid_free (store, CW_SCHEDULE_ITEM_WORK, uid, update ? work->id : 0, error);
-  if (ok)
-    stmt = _cw_schedule_prepare (store, update
-      ? "UPDATE planned_work SET uid = ?2, title = ?3, description = ?4, runbook_name = ?5, "
-        "runbook_version = ?6, starts_at = ?7, ends_at = ?8, assignee = ?9 WHERE id = ?1"
-      : "INSERT INTO planned_work (uid, title, description, runbook_name, runbook_version, "
-        "starts_at, ends_at, assignee) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      if (update)
-        sqlite3_bind_int64 (stmt, 1, work->id);
-      sqlite3_bind_text (stmt, 2, uid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, work->title, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, work->description, -1, SQLITE_TRANSIENT);
-      if (has_runbook)
-        sqlite3_bind_text (stmt, 5, work->runbook_name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 6, has_runbook ? work->runbook_version : 0);
-      sqlite3_bind_int64 (stmt, 7, work->start);
-      sqlite3_bind_int64 (stmt, 8, work->end);
-      if (!is_blank (work->assignee))
-        sqlite3_bind_text (stmt, 9, work->assignee, -1, SQLITE_TRANSIENT);
-      ok = _cw_schedule_step (store, stmt, _("Could not save the planned work"), error);
-      sqlite3_finalize (stmt);
-      if (ok && update && sqlite3_changes (db) == 0)
-        ok = _cw_schedule_set_not_found (error, CW_SCHEDULE_ITEM_WORK, work->id);
-    }
-
-  if (ok && !update)
-    work->id = sqlite3_last_insert_rowid (db);
-  if (ok)
-    ok = write_work_cis (store, work, error);
-  if (ok)
-    ok = _cw_schedule_release (store, error);
-  if (!ok)
-    {
-      _cw_schedule_rollback_to (store);
-      if (!update)
-        work->id = 0;
-      return FALSE;
-    }
-
-  if (work->uid == NULL)
-    work->uid = g_steal_pointer (&uid);
-
-  return TRUE;
+  return _cw_schedule_save_item (store, &save, work, &work->id, &work->uid, update, error);
 }
 
 gboolean
@@ -547,20 +461,7 @@ cw_schedule_get_work (CwStore  *store,
                       gint64    id,
                       GError  **error)
 {
-  g_autoptr(GPtrArray) works = NULL;
-
-  g_return_val_if_fail (CW_IS_STORE (store), NULL);
-
-  works = _cw_schedule_load_works (store, "id = ?1", id, 0, error);
-  if (works == NULL)
-    return NULL;
-  if (works->len == 0)
-    {
-      _cw_schedule_set_not_found (error, CW_SCHEDULE_ITEM_WORK, id);
-      return NULL;
-    }
-
-  return g_ptr_array_steal_index (works, 0);
+  return _cw_schedule_get_item (store, CW_SCHEDULE_ITEM_WORK, _cw_schedule_load_works, id, error);
 }
 
 CwPlannedWork *
@@ -568,16 +469,7 @@ cw_schedule_find_work (CwStore     *store,
                        const char  *uid,
                        GError     **error)
 {
-  gint64 id;
-
-  g_return_val_if_fail (CW_IS_STORE (store), NULL);
-  g_return_val_if_fail (uid != NULL, NULL);
-
-  id = _cw_schedule_find_uid (store, CW_SCHEDULE_ITEM_WORK, uid, error);
-  if (id <= 0)
-    return NULL;
-
-  return cw_schedule_get_work (store, id, error);
+  return _cw_schedule_find_item (store, CW_SCHEDULE_ITEM_WORK, _cw_schedule_load_works, uid, error);
 }
 
 GPtrArray *

@@ -189,6 +189,58 @@ gboolean    _cw_schedule_delete_row   (CwStore      *store,
 gboolean    _cw_schedule_check_ci     (CwStore      *store,
                                        gint64        ci_id,
                                        GError      **error);
+/* _cw_schedule_prepare() with ?1 and ?2 bound to @a and @b. */
+sqlite3_stmt *_cw_schedule_prepare_where (CwStore    *store,
+                                          const char *sql,
+                                          gint64      a,
+                                          gint64      b,
+                                          GError    **error);
+/* FALSE with "Could not read the calendar" unless @rc is SQLITE_DONE. */
+gboolean    _cw_schedule_read_done    (CwStore      *store,
+                                       int           rc,
+                                       GError      **error);
+
+/* Items by id and uid: @load is one of the _cw_schedule_load_*() above. */
+typedef GPtrArray *(*CwScheduleLoadFunc) (CwStore     *store,
+                                          const char  *where,
+                                          gint64       a,
+                                          gint64       b,
+                                          GError     **error);
+gpointer    _cw_schedule_get_item     (CwStore            *store,
+                                       CwScheduleItem      item,
+                                       CwScheduleLoadFunc  load,
+                                       gint64              id,
+                                       GError            **error);
+gpointer    _cw_schedule_find_item    (CwStore            *store,
+                                       CwScheduleItem      item,
+                                       CwScheduleLoadFunc  load,
+                                       const char         *uid,
+                                       GError            **error);
+
+/* Saving an item's row: ?1 is the id (updates only), ?2 the uid, the rest
+ * bound by @bind; then @write_children, all in one savepoint. */
+typedef struct
+{
+  CwScheduleItem  item;
+  const char     *insert_sql;
+  const char     *update_sql;
+  const char     *save_error;      /* translated */
+  void          (*bind)           (sqlite3_stmt   *stmt,
+                                   gconstpointer   data);
+  gboolean      (*write_children) (CwStore        *store,
+                                   gconstpointer   data,
+                                   GError        **error);
+} CwScheduleSave;
+
+/* @id and @uid are the item's fields: @id is set after an insert (0 again
+ * when it fails), @uid is filled when it was NULL. */
+gboolean    _cw_schedule_save_item    (CwStore               *store,
+                                       const CwScheduleSave  *save,
+                                       gconstpointer          data,
+                                       gint64                *id,
+                                       char                 **uid,
+                                       gboolean               update,
+                                       GError               **error);
 
 /* The index behind conflicts and free slots ------------------------------------ */
 

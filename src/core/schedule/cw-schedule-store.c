@@ -1,5 +1,6 @@
 /* cw-schedule-store.c: what storing windows, blackouts and planned work
- * shares: scope rows, uids, not-found errors, deletion.
+ * shares: scope rows, uids, not-found errors, loading by id or uid, the
+ * savepoint around a save, deletion.
  *
  * Copyright 2026 The Changeward developers
  *
@@ -190,6 +191,135 @@ _cw_schedule_delete_row (CwStore         *store,
   return ok;
 }
 
+sqlite3_stmt *
+_cw_schedule_prepare_where (CwStore     *store,
+                            const char  *sql,
+                            gint64       a,
+                            gint64       b,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = _cw_schedule_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+
+  return stmt;
+}
+
+gboolean
+_cw_schedule_read_done (CwStore  *store,
+                        int       rc,
+                        GError  **error)
+{
+  if (rc != SQLITE_DONE)
+    return cw_store_set_sql_error (error, cw_store_get_handle (store), rc, _("Could not read the calendar"));
+
+  return TRUE;
+}
+
+/* Items by id and uid ------------------------------------------------------------ */
+
+gpointer
+_cw_schedule_get_item (CwStore             *store,
+                       CwScheduleItem       item,
+                       CwScheduleLoadFunc   load,
+                       gint64               id,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  items = load (store, "id = ?1", id, 0, error);
+  if (items == NULL)
+    return NULL;
+  if (items->len == 0)
+    {
+      _cw_schedule_set_not_found (error, item, id);
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (items, 0);
+}
+
+gpointer
+_cw_schedule_find_item (CwStore             *store,
+                        CwScheduleItem       item,
+                        CwScheduleLoadFunc   load,
+                        const char          *uid,
+                        GError             **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  id = _cw_schedule_find_uid (store, item, uid, error);
+  if (id <= 0)
+    return NULL;
+
+  return _cw_schedule_get_item (store, item, load, id, error);
+}
+
+gboolean
+_cw_schedule_save_item (CwStore               *store,
+                        const CwScheduleSave  *save,
+                        gconstpointer          data,
+                        gint64                *id,
+                        char                 **uid,
+                        gboolean               update,
+                        GError               **error)
+{
+  g_autofree char *new_uid = NULL;
+  sqlite3 *db = cw_store_get_handle (store);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  new_uid = _cw_schedule_choose_uid (store, save->item, *uid, update ? *id : 0, error);
+  if (new_uid == NULL)
+    return FALSE;
+
+  if (!_cw_schedule_savepoint (store, error))
+    return FALSE;
+
+  ok = _cw_schedule_check_uid_free (store, save->item, new_uid, update ? *id : 0, error);
+  if (ok)
+    stmt = _cw_schedule_prepare (store, update ? save->update_sql : save->insert_sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      if (update)
+        sqlite3_bind_int64 (stmt, 1, *id);
+      sqlite3_bind_text (stmt, 2, new_uid, -1, SQLITE_TRANSIENT);
+      save->bind (stmt, data);
+      ok = _cw_schedule_step (store, stmt, save->save_error, error);
+      sqlite3_finalize (stmt);
+      if (ok && update && sqlite3_changes (db) == 0)
+        ok = _cw_schedule_set_not_found (error, save->item, *id);
+    }
+
+  if (ok && !update)
+    *id = sqlite3_last_insert_rowid (db);
+  if (ok)
+    ok = save->write_children (store, data, error);
+  if (ok)
+    ok = _cw_schedule_release (store, error);
+  if (!ok)
+    {
+      _cw_schedule_rollback_to (store);
+      if (!update)
+        *id = 0;
+      return FALSE;
+    }
+
+  if (*uid == NULL)
+    *uid = g_steal_pointer (&new_uid);
+
+  return TRUE;
+}
+
 /* Scopes ------------------------------------------------------------------------ */
 
 gboolean
@@ -211,11 +341,9 @@ _cw_scope_load_all (CwStore     *store,
                          "LEFT JOIN sites s ON s.id = sc.site_id "
                          "WHERE sc.%s IN (SELECT id FROM %s WHERE %s) ORDER BY sc.rowid",
                          owner_column, scope_table, owner_column, main_table, where);
-  stmt = _cw_schedule_prepare (store, sql, error);
+  stmt = _cw_schedule_prepare_where (store, sql, a, b, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

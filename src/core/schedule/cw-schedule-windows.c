@@ -35,11 +35,9 @@ _cw_schedule_load_windows (CwStore     *store,
   sql = g_strdup_printf ("SELECT id, uid, name, description, tzid, start_local, duration_min, "
                          "rrule, max_concurrent, scope_all FROM maintenance_windows WHERE %s "
                          "ORDER BY name COLLATE NOCASE, id", where);
-  stmt = _cw_schedule_prepare (store, sql, error);
+  stmt = _cw_schedule_prepare_where (store, sql, a, b, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CwMaintWindow *window = cw_maint_window_new ((const char *) sqlite3_column_text (stmt, 2),
@@ -58,11 +56,8 @@ _cw_schedule_load_windows (CwStore     *store,
       g_hash_table_insert (scopes, &window->id, window->scope);
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cw_store_set_sql_error (error, cw_store_get_handle (store), rc, _("Could not read the calendar"));
-      return NULL;
-    }
+  if (!_cw_schedule_read_done (store, rc, error))
+    return NULL;
   if (windows->len == 0)
     return g_steal_pointer (&windows);
 
@@ -70,11 +65,9 @@ _cw_schedule_load_windows (CwStore     *store,
   sql = g_strdup_printf ("SELECT window_id, start_local FROM window_exdates WHERE window_id IN "
                          "(SELECT id FROM maintenance_windows WHERE %s) ORDER BY window_id, start_local",
                          where);
-  stmt = _cw_schedule_prepare (store, sql, error);
+  stmt = _cw_schedule_prepare_where (store, sql, a, b, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -84,22 +77,17 @@ _cw_schedule_load_windows (CwStore     *store,
         _cw_strv_append (&window->exdates, (const char *) sqlite3_column_text (stmt, 1));
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cw_store_set_sql_error (error, cw_store_get_handle (store), rc, _("Could not read the calendar"));
-      return NULL;
-    }
+  if (!_cw_schedule_read_done (store, rc, error))
+    return NULL;
 
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT window_id, recurrence_id, cancelled, start_local, duration_min "
                          "FROM window_overrides WHERE window_id IN "
                          "(SELECT id FROM maintenance_windows WHERE %s) ORDER BY window_id, recurrence_id",
                          where);
-  stmt = _cw_schedule_prepare (store, sql, error);
+  stmt = _cw_schedule_prepare_where (store, sql, a, b, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -115,11 +103,8 @@ _cw_schedule_load_windows (CwStore     *store,
       g_ptr_array_add (window->overrides, override);
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cw_store_set_sql_error (error, cw_store_get_handle (store), rc, _("Could not read the calendar"));
-      return NULL;
-    }
+  if (!_cw_schedule_read_done (store, rc, error))
+    return NULL;
 
   if (!_cw_scope_load_all (store, "window_scope", "window_id", "maintenance_windows",
                            where, a, b, scopes, error))
@@ -133,20 +118,7 @@ cw_schedule_get_window (CwStore  *store,
                         gint64    id,
                         GError  **error)
 {
-  g_autoptr(GPtrArray) windows = NULL;
-
-  g_return_val_if_fail (CW_IS_STORE (store), NULL);
-
-  windows = _cw_schedule_load_windows (store, "id = ?1", id, 0, error);
-  if (windows == NULL)
-    return NULL;
-  if (windows->len == 0)
-    {
-      _cw_schedule_set_not_found (error, CW_SCHEDULE_ITEM_WINDOW, id);
-      return NULL;
-    }
-
-  return g_ptr_array_steal_index (windows, 0);
+  return _cw_schedule_get_item (store, CW_SCHEDULE_ITEM_WINDOW, _cw_schedule_load_windows, id, error);
 }
 
 CwMaintWindow *
@@ -154,16 +126,7 @@ cw_schedule_find_window (CwStore     *store,
                          const char  *uid,
                          GError     **error)
 {
-  gint64 id;
-
-  g_return_val_if_fail (CW_IS_STORE (store), NULL);
-  g_return_val_if_fail (uid != NULL, NULL);
-
-  id = _cw_schedule_find_uid (store, CW_SCHEDULE_ITEM_WINDOW, uid, error);
-  if (id <= 0)
-    return NULL;
-
-  return cw_schedule_get_window (store, id, error);
+  return _cw_schedule_find_item (store, CW_SCHEDULE_ITEM_WINDOW, _cw_schedule_load_windows, uid, error);
 }
 
 GPtrArray *
@@ -177,11 +140,21 @@ cw_schedule_list_windows (CwStore  *store,
 
 /* Windows: writing -------------------------------------------------------------- */
 
-static gboolean
-write_window_children (CwStore         *store,
-                       const CwMaintWindow  *window,
-                       GError         **error)
+/* What a window's row is saved with. */
+typedef struct
 {
+  const CwMaintWindow *window;
+  const char          *start_local;
+  gint64               first_start;
+  gint64               last_end;
+} WindowRow;
+
+static gboolean
+write_window_children (CwStore        *store,
+                       gconstpointer   data,
+                       GError        **error)
+{
+  const CwMaintWindow *window = ((const WindowRow *) data)->window;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
@@ -252,113 +225,78 @@ write_window_children (CwStore         *store,
   return ok && _cw_scope_write (store, "window_scope", "window_id", window->id, window->scope, error);
 }
 
-static gboolean
-save_window (CwStore   *store,
-             CwMaintWindow  *window,
-             gboolean   update,
-             GError   **error)
+static void
+bind_window (sqlite3_stmt  *stmt,
+             gconstpointer  data)
 {
+  const WindowRow *row = data;
+  const CwMaintWindow *window = row->window;
+  const char *rrule = window->rrule;
+
+  if (rrule != NULL && g_ascii_strncasecmp (rrule, "RRULE:", 6) == 0)
+    rrule += 6;
+  sqlite3_bind_text (stmt, 3, window->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, window->description, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, window->tzid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, row->start_local, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, window->duration_min);
+  if (rrule != NULL && *rrule != '\0')
+    sqlite3_bind_text (stmt, 8, rrule, -1, SQLITE_TRANSIENT);
+  if (window->max_concurrent > 0)
+    sqlite3_bind_int64 (stmt, 9, window->max_concurrent);
+  sqlite3_bind_int (stmt, 10, window->scope->everything ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 11, row->first_start);
+  if (row->last_end != G_MAXINT64)
+    sqlite3_bind_int64 (stmt, 12, row->last_end);
+}
+
+static gboolean
+save_window (CwStore        *store,
+             CwMaintWindow  *window,
+             gboolean        update,
+             GError        **error)
+{
+  const CwScheduleSave save = {
+    .item = CW_SCHEDULE_ITEM_WINDOW,
+    .insert_sql = "INSERT INTO maintenance_windows (uid, name, description, tzid, start_local, duration_min, "
+                  "rrule, max_concurrent, scope_all, first_start, last_end) "
+                  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    .update_sql = "UPDATE maintenance_windows SET uid = ?2, name = ?3, description = ?4, tzid = ?5, "
+                  "start_local = ?6, duration_min = ?7, rrule = ?8, max_concurrent = ?9, scope_all = ?10, "
+                  "first_start = ?11, last_end = ?12 WHERE id = ?1",
+    .save_error = _("Could not save the window"),
+    .bind = bind_window,
+    .write_children = write_window_children,
+  };
   g_autofree char *start_local = NULL;
-  g_autofree char *uid = NULL;
-  sqlite3 *db = cw_store_get_handle (store);
-  sqlite3_stmt *stmt;
-  gint64 first_start, last_end;
-  gboolean ok;
+  WindowRow row = { window, NULL, 0, 0 };
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (window != NULL, FALSE);
 
   if (!cw_maint_window_check (window, error)
-      || !_cw_window_span (window, &first_start, &last_end, error))
+      || !_cw_window_span (window, &row.first_start, &row.last_end, error))
     return FALSE;
   start_local = cw_schedule_normalize_local (window->start_local, error);
   if (start_local == NULL)
     return FALSE;
-  uid = _cw_schedule_choose_uid (store, CW_SCHEDULE_ITEM_WINDOW, window->uid, update ? window->id : 0, error);
-  if (uid == NULL)
-    return FALSE;
+  row.start_local = start_local;
 
-  if (!_cw_schedule_savepoint (store, error))
-    return FALSE;
-
-  ok = _cw_schedule_check_uid_free (store, CW_SCHEDULE_ITEM_WINDOW, uid, update ? window->id : 0, error);
-  stmt = !ok ? NULL : _cw_schedule_prepare (store, update
-    ? "UPDATE maintenance_windows SET uid = ?2, name = ?3, description = ?4, tzid = ?5, "
-      "start_local = ?6, duration_min = ?7, rrule = ?8, max_concurrent = ?9, scope_all = ?10, "
-      "first_start = ?11, last_end = ?12 WHERE id = ?1"
-    : "INSERT INTO maintenance_windows (uid, name, description, tzid, start_local, duration_min, "
-      "rrule, max_concurrent, scope_all, first_start, last_end) "
-      "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
-  if (stmt != NULL)
-    {
-      const char *rrule = window->rrule;
-
-      if (rrule != NULL && g_ascii_strncasecmp (rrule, "RRULE:", 6) == 0)
-        rrule += 6;
-      if (update)
-        sqlite3_bind_int64 (stmt, 1, window->id);
-      sqlite3_bind_text (stmt, 2, uid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, window->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, window->description, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, window->tzid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, start_local, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 7, window->duration_min);
-      if (rrule != NULL && *rrule != '\0')
-        sqlite3_bind_text (stmt, 8, rrule, -1, SQLITE_TRANSIENT);
-      if (window->max_concurrent > 0)
-        sqlite3_bind_int64 (stmt, 9, window->max_concurrent);
-      sqlite3_bind_int (stmt, 10, window->scope->everything ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 11, first_start);
-      if (last_end != G_MAXINT64)
-        sqlite3_bind_int64 (stmt, 12, last_end);
-      ok = _cw_schedule_step (store, stmt, _("Could not save the window"), error);
-      sqlite3_finalize (stmt);
-
-      if (ok && update && sqlite3_changes (db) == 0)
-        ok = _cw_schedule_set_not_found (error, CW_SCHEDULE_ITEM_WINDOW, window->id);
-    }
-  else
-    ok = FALSE;
-
-  if (ok)
-    {
-      gint64 old_id = window->id;
-
-      if (!update)
-        window->id = sqlite3_last_insert_rowid (db);
-      ok = write_window_children (store, window, error);
-      if (!ok)
-        window->id = old_id;
-    }
-
-  if (ok)
-    ok = _cw_schedule_release (store, error);
-  if (!ok)
-    {
-      _cw_schedule_rollback_to (store);
-      if (!update)
-        window->id = 0;
-      return FALSE;
-    }
-
-  if (window->uid == NULL)
-    window->uid = g_steal_pointer (&uid);
-
-  return TRUE;
+  return _cw_schedule_save_item (store, &save, &row, &window->id, &window->uid, update, error);
 }
 
 gboolean
-cw_schedule_add_window (CwStore   *store,
+cw_schedule_add_window (CwStore        *store,
                         CwMaintWindow  *window,
-                        GError   **error)
+                        GError        **error)
 {
   return save_window (store, window, FALSE, error);
 }
 
 gboolean
-cw_schedule_update_window (CwStore   *store,
+cw_schedule_update_window (CwStore        *store,
                            CwMaintWindow  *window,
-                           GError   **error)
+                           GError        **error)
 {
   return save_window (store, window, TRUE, error);
 }

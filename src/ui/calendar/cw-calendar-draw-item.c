@@ -460,3 +460,32 @@ _cw_calendar_view_new_badge_layout (GtkWidget            *widget,
 
   return layout;
 }
+
+/* The ghost of dragged planned work at @rect, with a badge counting the
+ * conflicts where it is. */
+void
+_cw_calendar_view_draw_ghost (GtkWidget              *widget,
+                              GtkSnapshot            *snapshot,
+                              const CwCalendarItem   *item,
+                              const graphene_rect_t  *rect,
+                              const CwCalendarColors *colors,
+                              const char             *second_line,
+                              guint                   n_errors,
+                              guint                   n_warnings,
+                              CwCalendarDrawFlags     flags)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) badge = NULL;
+  g_autofree char *count = NULL;
+
+  flags |= CW_CALENDAR_DRAW_DRAGGING;
+  if (n_errors > 0)
+    flags |= CW_CALENDAR_DRAW_DRAG_ERRORS;
+  if (n_warnings > 0)
+    flags |= CW_CALENDAR_DRAW_DRAG_WARNINGS;
+
+  layout = _cw_calendar_view_new_item_layout (widget, item, second_line);
+  count = g_strdup_printf ("%u", n_errors + n_warnings);
+  badge = gtk_widget_create_pango_layout (widget, count);
+  _cw_calendar_view_draw_item (widget, snapshot, item, rect, colors, layout, badge, flags);
+}

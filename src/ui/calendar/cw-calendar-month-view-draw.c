@@ -262,10 +262,6 @@ draw_drag_ghost (CwCalendarMonthView    *self,
                  GtkSnapshot            *snapshot,
                  const CwCalendarColors *colors)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoLayout) badge = NULL;
-  g_autofree char *count = NULL;
-  CwCalendarDrawFlags flags = CW_CALENDAR_DRAW_DRAGGING;
   graphene_rect_t cell, rect;
 
   if (self->drag_item == NULL || self->drag_to < 0)
@@ -273,15 +269,8 @@ draw_drag_ghost (CwCalendarMonthView    *self,
 
   _cw_calendar_month_view_cell_rect (self, self->drag_to, &cell);
   _cw_calendar_month_view_chip_rect (&cell, 0, &rect);
-  if (self->drag_errors > 0)
-    flags |= CW_CALENDAR_DRAW_DRAG_ERRORS;
-  if (self->drag_warnings > 0)
-    flags |= CW_CALENDAR_DRAW_DRAG_WARNINGS;
-
-  layout = _cw_calendar_view_new_item_layout (GTK_WIDGET (self), self->drag_item, NULL);
-  count = g_strdup_printf ("%u", self->drag_errors + self->drag_warnings);
-  badge = gtk_widget_create_pango_layout (GTK_WIDGET (self), count);
-  _cw_calendar_view_draw_item (GTK_WIDGET (self), snapshot, self->drag_item, &rect, colors, layout, badge, flags);
+  _cw_calendar_view_draw_ghost (GTK_WIDGET (self), snapshot, self->drag_item, &rect, colors, NULL,
+                                self->drag_errors, self->drag_warnings, CW_CALENDAR_DRAW_NONE);
 }
 
 static void

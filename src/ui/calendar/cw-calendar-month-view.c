@@ -67,17 +67,6 @@ chip_at (CwCalendarMonthView *self,
   return NULL;
 }
 
-static void
-select_day (CwCalendarMonthView *self,
-            guint32              julian)
-{
-  if (self->date == julian)
-    return;
-
-  cw_calendar_view_set_date (CW_CALENDAR_VIEW (self), julian);
-  g_signal_emit_by_name (self, "date-selected", (guint) julian);
-}
-
 static gint64
 moved_start (CwCalendarMonthView  *self,
              const CwCalendarItem *item,
@@ -108,12 +97,10 @@ on_click_pressed_cb (CwCalendarMonthView *self,
   if (index < 0 || index >= N_DAYS)
     return;
 
-  select_day (self, self->first + index);
+  _cw_calendar_view_select_day (CW_CALENDAR_VIEW (self), self->first + index);
 
   if (chip != NULL)
-    g_signal_emit_by_name (self, "item-activated", chip->item,
-                           (double) rect.origin.x, (double) rect.origin.y,
-                           (double) rect.size.width, (double) rect.size.height);
+    _cw_calendar_view_emit_activated (CW_CALENDAR_VIEW (self), chip->item, &rect);
   else if (is_more || n_press == 2)
     g_signal_emit_by_name (self, "date-activated", (guint) (self->first + index));
 }
@@ -151,14 +138,11 @@ on_drag_update_cb (CwCalendarMonthView *self,
   double x, y;
   int to;
 
-  if (self->drag_item == NULL)
-    return;
-  if (self->drag_to < 0 && dx * dx + dy * dy < 64)
+  if (self->drag_item == NULL
+      || !_cw_calendar_view_drag_moved (gesture, self->drag_to >= 0, dx, dy, &x, &y))
     return;
 
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  to = _cw_calendar_month_view_cell_at (self, x + dx, y + dy);
+  to = _cw_calendar_month_view_cell_at (self, x, y);
   if (to < 0 || to == self->drag_to)
     return;
 
@@ -254,10 +238,7 @@ month_set_items (CwCalendarView *view,
 {
   CwCalendarMonthView *self = CW_CALENDAR_MONTH_VIEW (view);
 
-  if (items != NULL)
-    g_ptr_array_ref (items);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  self->items = items;
+  _cw_calendar_view_replace_items (&self->items, items);
   _cw_calendar_month_view_relayout (self);
 }
 
@@ -267,9 +248,7 @@ month_set_time_zone (CwCalendarView *view,
 {
   CwCalendarMonthView *self = CW_CALENDAR_MONTH_VIEW (view);
 
-  g_time_zone_ref (zone);
-  g_clear_pointer (&self->zone, g_time_zone_unref);
-  self->zone = zone;
+  _cw_calendar_view_replace_zone (&self->zone, zone);
   _cw_calendar_month_view_relayout (self);
 }
 
@@ -327,18 +306,6 @@ cw_calendar_month_view_measure (GtkWidget      *widget,
 }
 
 static void
-cw_calendar_month_view_size_allocate (GtkWidget *widget,
-                                      int        width,
-                                      int        height,
-                                      int        baseline)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      gtk_popover_present (GTK_POPOVER (child));
-}
-
-static void
 cw_calendar_month_view_system_setting_changed (GtkWidget        *widget,
                                                GtkSystemSetting  setting)
 {
@@ -357,10 +324,8 @@ static void
 cw_calendar_month_view_dispose (GObject *object)
 {
   CwCalendarMonthView *self = (CwCalendarMonthView *)object;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cw_calendar_view_unparent_children (GTK_WIDGET (self));
 
   if (self->chip_nodes != NULL)
     _cw_calendar_month_view_drop_chips (self, TRUE);
@@ -394,7 +359,7 @@ cw_calendar_month_view_class_init (CwCalendarMonthViewClass *klass)
   object_class->finalize = cw_calendar_month_view_finalize;
 
   widget_class->measure = cw_calendar_month_view_measure;
-  widget_class->size_allocate = cw_calendar_month_view_size_allocate;
+  widget_class->size_allocate = _cw_calendar_view_size_allocate;
   widget_class->snapshot = _cw_calendar_month_view_snapshot;
   widget_class->system_setting_changed = cw_calendar_month_view_system_setting_changed;
 
@@ -407,9 +372,6 @@ cw_calendar_month_view_class_init (CwCalendarMonthViewClass *klass)
 static void
 cw_calendar_month_view_init (CwCalendarMonthView *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *drag = gtk_gesture_drag_new ();
-
   self->zone = g_time_zone_new_utc ();
   self->date = cw_calendar_julian_today (self->zone, g_get_real_time () / G_USEC_PER_SEC);
   self->now = g_get_real_time () / G_USEC_PER_SEC;
@@ -419,16 +381,11 @@ cw_calendar_month_view_init (CwCalendarMonthView *self)
   self->more_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->chip_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
-  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  _cw_calendar_view_add_controllers (GTK_WIDGET (self),
+                                     G_CALLBACK (on_click_pressed_cb),
+                                     G_CALLBACK (on_drag_begin_cb),
+                                     G_CALLBACK (on_drag_update_cb),
+                                     G_CALLBACK (on_drag_end_cb));
 
   _cw_calendar_month_view_relayout (self);
 }

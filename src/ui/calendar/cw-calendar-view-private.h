@@ -107,6 +107,50 @@ PangoLayout *_cw_calendar_view_new_item_layout  (GtkWidget              *widget,
                                                  const char             *second_line);
 PangoLayout *_cw_calendar_view_new_badge_layout (GtkWidget              *widget,
                                                  const CwCalendarItem   *item);
+void         _cw_calendar_view_draw_ghost       (GtkWidget              *widget,
+                                                 GtkSnapshot            *snapshot,
+                                                 const CwCalendarItem   *item,
+                                                 const graphene_rect_t  *rect,
+                                                 const CwCalendarColors *colors,
+                                                 const char             *second_line,
+                                                 guint                   n_errors,
+                                                 guint                   n_warnings,
+                                                 CwCalendarDrawFlags     flags);
+
+/* What the views share: cw-calendar-view.c */
+/* Selects @julian, emitting "date-selected", unless it is selected. */
+void         _cw_calendar_view_select_day       (CwCalendarView         *self,
+                                                 guint32                 julian);
+/* "item-activated" for @item drawn at @rect. */
+void         _cw_calendar_view_emit_activated   (CwCalendarView         *self,
+                                                 CwCalendarItem         *item,
+                                                 const graphene_rect_t  *rect);
+/* Makes @widget focusable and clipped, with a click gesture calling
+ * @pressed and a drag gesture calling the drag callbacks (all swapped). */
+void         _cw_calendar_view_add_controllers  (GtkWidget              *widget,
+                                                 GCallback               pressed,
+                                                 GCallback               drag_begin,
+                                                 GCallback               drag_update,
+                                                 GCallback               drag_end);
+/* In "drag-update": FALSE while a drag not @started has moved too little
+ * to be one; else claims the drag and gives where the pointer is. */
+gboolean     _cw_calendar_view_drag_moved       (GtkGestureDrag         *gesture,
+                                                 gboolean                started,
+                                                 double                  dx,
+                                                 double                  dy,
+                                                 double                 *x,
+                                                 double                 *y);
+/* Replace a view's items or zone, keeping a reference to the new one. */
+void         _cw_calendar_view_replace_items    (GPtrArray             **slot,
+                                                 GPtrArray              *items);
+void         _cw_calendar_view_replace_zone     (GTimeZone             **slot,
+                                                 GTimeZone              *zone);
+/* GtkWidget.size_allocate of the views: presents their popovers. */
+void         _cw_calendar_view_size_allocate    (GtkWidget              *widget,
+                                                 int                     width,
+                                                 int                     height,
+                                                 int                     baseline);
+void         _cw_calendar_view_unparent_children (GtkWidget             *widget);
 
 /* Key bindings: cw-calendar-view.c */
 void         _cw_calendar_view_add_bindings     (GtkWidgetClass         *widget_class);

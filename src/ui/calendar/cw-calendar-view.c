@@ -195,6 +195,113 @@ cw_calendar_format_day (guint32     julian,
   return g_date_time_format (dt, format);
 }
 
+/* What the views share: selection, controllers, popovers */
+
+void
+_cw_calendar_view_select_day (CwCalendarView *self,
+                              guint32         julian)
+{
+  if (cw_calendar_view_get_date (self) == julian)
+    return;
+
+  cw_calendar_view_set_date (self, julian);
+  g_signal_emit_by_name (self, "date-selected", (guint) julian);
+}
+
+void
+_cw_calendar_view_emit_activated (CwCalendarView        *self,
+                                  CwCalendarItem        *item,
+                                  const graphene_rect_t *rect)
+{
+  g_signal_emit_by_name (self, "item-activated", item,
+                         (double) rect->origin.x, (double) rect->origin.y,
+                         (double) rect->size.width, (double) rect->size.height);
+}
+
+void
+_cw_calendar_view_add_controllers (GtkWidget *widget,
+                                   GCallback  pressed,
+                                   GCallback  drag_begin,
+                                   GCallback  drag_update,
+                                   GCallback  drag_end)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+
+  g_signal_connect_swapped (click, "pressed", pressed, widget);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_swapped (drag, "drag-begin", drag_begin, widget);
+  g_signal_connect_swapped (drag, "drag-update", drag_update, widget);
+  g_signal_connect_swapped (drag, "drag-end", drag_end, widget);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+}
+
+gboolean
+_cw_calendar_view_drag_moved (GtkGestureDrag *gesture,
+                              gboolean        started,
+                              double          dx,
+                              double          dy,
+                              double         *x,
+                              double         *y)
+{
+  double start_x, start_y;
+
+  /* A press that moves less than 8 pixels stays a click. */
+  if (!started && dx * dx + dy * dy < 64)
+    return FALSE;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+  *x = start_x + dx;
+  *y = start_y + dy;
+
+  return TRUE;
+}
+
+void
+_cw_calendar_view_replace_items (GPtrArray **slot,
+                                 GPtrArray  *items)
+{
+  if (items != NULL)
+    g_ptr_array_ref (items);
+  g_clear_pointer (slot, g_ptr_array_unref);
+  *slot = items;
+}
+
+void
+_cw_calendar_view_replace_zone (GTimeZone **slot,
+                                GTimeZone  *zone)
+{
+  g_time_zone_ref (zone);
+  g_clear_pointer (slot, g_time_zone_unref);
+  *slot = zone;
+}
+
+void
+_cw_calendar_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
+void
+_cw_calendar_view_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
 /* Key bindings shared by the views */
 
 static gboolean
@@ -209,8 +316,7 @@ move_selection_binding (GtkWidget *widget,
   if ((gint64) julian + days < 1)
     return TRUE;
 
-  cw_calendar_view_set_date (self, julian + days);
-  g_signal_emit_by_name (self, "date-selected", (guint) (julian + days));
+  _cw_calendar_view_select_day (self, julian + days);
   return TRUE;
 }
 

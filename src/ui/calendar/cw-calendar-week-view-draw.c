@@ -155,13 +155,9 @@ draw_ghost (CwCalendarWeekView     *self,
             const CwCalendarColors *colors)
 {
   g_autoptr(CwCalendarItem) ghost = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoLayout) badge = NULL;
-  g_autofree char *count = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *times = NULL;
-  CwCalendarDrawFlags flags = CW_CALENDAR_DRAW_TALL | CW_CALENDAR_DRAW_DRAGGING;
   Block block = { 0 };
   graphene_rect_t rect;
   int col;
@@ -183,18 +179,11 @@ draw_ghost (CwCalendarWeekView     *self,
   block.n_lanes = 1;
   _cw_calendar_week_view_block_rect (self, &block, &rect);
 
-  if (self->drag_errors > 0)
-    flags |= CW_CALENDAR_DRAW_DRAG_ERRORS;
-  if (self->drag_warnings > 0)
-    flags |= CW_CALENDAR_DRAW_DRAG_WARNINGS;
-
   from = _cw_calendar_week_view_format_time (self->zone, ghost->start);
   to = _cw_calendar_week_view_format_time (self->zone, ghost->end);
   times = g_strdup_printf (_("%s – %s"), from, to);
-  layout = _cw_calendar_view_new_item_layout (GTK_WIDGET (self), ghost, times);
-  count = g_strdup_printf ("%u", self->drag_errors + self->drag_warnings);
-  badge = gtk_widget_create_pango_layout (GTK_WIDGET (self), count);
-  _cw_calendar_view_draw_item (GTK_WIDGET (self), snapshot, ghost, &rect, colors, layout, badge, flags);
+  _cw_calendar_view_draw_ghost (GTK_WIDGET (self), snapshot, ghost, &rect, colors, times,
+                                self->drag_errors, self->drag_warnings, CW_CALENDAR_DRAW_TALL);
 }
 
 void

@@ -61,17 +61,12 @@ on_click_pressed_cb (CwCalendarWeekView *self,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   col = _cw_calendar_week_view_column_at (self, x);
-  if (col >= 0 && self->first + col != self->date)
-    {
-      cw_calendar_view_set_date (CW_CALENDAR_VIEW (self), self->first + col);
-      g_signal_emit_by_name (self, "date-selected", (guint) (self->first + col));
-    }
+  if (col >= 0)
+    _cw_calendar_view_select_day (CW_CALENDAR_VIEW (self), self->first + col);
 
   block = _cw_calendar_week_view_block_at (self, x, y, &rect);
   if (block != NULL)
-    g_signal_emit_by_name (self, "item-activated", block->item,
-                           (double) rect.origin.x, (double) rect.origin.y,
-                           (double) rect.size.width, (double) rect.size.height);
+    _cw_calendar_view_emit_activated (CW_CALENDAR_VIEW (self), block->item, &rect);
   else if (n_press == 2 && col >= 0 && self->n_days > 1)
     g_signal_emit_by_name (self, "date-activated", (guint) (self->first + col));
 }
@@ -106,14 +101,11 @@ on_drag_update_cb (CwCalendarWeekView *self,
   double x, y;
   gint64 target;
 
-  if (self->drag_item == NULL)
-    return;
-  if (!self->dragging && dx * dx + dy * dy < 64)
+  if (self->drag_item == NULL
+      || !_cw_calendar_view_drag_moved (gesture, self->dragging, dx, dy, &x, &y))
     return;
 
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  target = _cw_calendar_week_view_drag_target (self, self->drag_item, x + dx, dy);
+  target = _cw_calendar_week_view_drag_target (self, self->drag_item, x, dy);
   if (self->dragging && target == self->drag_start)
     return;
 
@@ -222,10 +214,7 @@ week_set_items (CwCalendarView *view,
 {
   CwCalendarWeekView *self = CW_CALENDAR_WEEK_VIEW (view);
 
-  if (items != NULL)
-    g_ptr_array_ref (items);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  self->items = items;
+  _cw_calendar_view_replace_items (&self->items, items);
   _cw_calendar_week_view_relayout (self);
 }
 
@@ -235,9 +224,7 @@ week_set_time_zone (CwCalendarView *view,
 {
   CwCalendarWeekView *self = CW_CALENDAR_WEEK_VIEW (view);
 
-  g_time_zone_ref (zone);
-  g_clear_pointer (&self->zone, g_time_zone_unref);
-  self->zone = zone;
+  _cw_calendar_view_replace_zone (&self->zone, zone);
   _cw_calendar_week_view_relayout (self);
 }
 
@@ -296,18 +283,6 @@ cw_calendar_week_view_measure (GtkWidget      *widget,
     *minimum = *natural = (int) _cw_calendar_week_view_top_of_grid (self) + 24 * MIN_HOUR_H;
 }
 
-static void
-cw_calendar_week_view_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      gtk_popover_present (GTK_POPOVER (child));
-}
-
 /* GObject */
 
 static void
@@ -353,10 +328,8 @@ static void
 cw_calendar_week_view_dispose (GObject *object)
 {
   CwCalendarWeekView *self = (CwCalendarWeekView *)object;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cw_calendar_view_unparent_children (GTK_WIDGET (self));
 
   if (self->blocks != NULL)
     g_array_set_size (self->blocks, 0);
@@ -393,7 +366,7 @@ cw_calendar_week_view_class_init (CwCalendarWeekViewClass *klass)
   object_class->finalize = cw_calendar_week_view_finalize;
 
   widget_class->measure = cw_calendar_week_view_measure;
-  widget_class->size_allocate = cw_calendar_week_view_size_allocate;
+  widget_class->size_allocate = _cw_calendar_view_size_allocate;
   widget_class->snapshot = _cw_calendar_week_view_snapshot;
 
   properties[PROP_N_DAYS] =
@@ -410,9 +383,6 @@ cw_calendar_week_view_class_init (CwCalendarWeekViewClass *klass)
 static void
 cw_calendar_week_view_init (CwCalendarWeekView *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *drag = gtk_gesture_drag_new ();
-
   self->n_days = 7;
   self->zone = g_time_zone_new_utc ();
   self->now = g_get_real_time () / G_USEC_PER_SEC;
@@ -420,16 +390,11 @@ cw_calendar_week_view_init (CwCalendarWeekView *self)
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
-  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  _cw_calendar_view_add_controllers (GTK_WIDGET (self),
+                                     G_CALLBACK (on_click_pressed_cb),
+                                     G_CALLBACK (on_drag_begin_cb),
+                                     G_CALLBACK (on_drag_update_cb),
+                                     G_CALLBACK (on_drag_end_cb));
 }
 
 /* Public API */
