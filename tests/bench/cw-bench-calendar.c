@@ -50,10 +50,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cw-bench-support.h"
 #include "cw-bench-calendar-data.h"
 #include "cw-calendar-month-view.h"
 #include "cw-demo.h"
 #include "cw-ui-resources.h"
+
+/* The width of the figure names, so that the figures line up. */
+#define FIGURE_WIDTH 11
 
 #define CONFLICTS_TARGET_MS 200.0
 #define DRAW_TARGET_MS      16.0
@@ -71,27 +75,6 @@ static struct
   gboolean painted;
 } frame;
 
-static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  va_list args;
-
-  fprintf (stderr, "cw-bench-calendar: ");
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fprintf (stderr, "\n");
-  _exit (1);
-}
-
-static double
-ms_since (gint64 t0,
-          gint64 t1)
-{
-  return (t1 - t0) / 1000.0;
-}
-
 /* The CPU time of this thread, in microseconds: what the figures took
  * whatever else the machine runs (the X server's part of a frame aside). */
 static gint64
@@ -104,58 +87,14 @@ thread_cpu_time (void)
   return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Sorts @times and returns the median. */
-static double
-median (GArray *times)
-{
-  guint n = times->len;
-
-  g_array_sort (times, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (times, double, n / 2);
-  return (g_array_index (times, double, n / 2 - 1) + g_array_index (times, double, n / 2)) / 2;
-}
-
 /* "median 1.0 ms (min 0.9, max 1.2)"; sorts @times. */
 static char *
 spread (GArray *times)
 {
-  double med = median (times);
+  double med = cw_bench_median (times);
 
   return g_strdup_printf ("median %.1f ms (min %.1f, max %.1f)", med, g_array_index (times, double, 0),
                           g_array_index (times, double, times->len - 1));
-}
-
-static gboolean
-report (const char *what,
-        GArray     *times,
-        double      target_ms,
-        const char *detail)
-{
-  double med = median (times);
-  gboolean ok = target_ms <= 0 || med <= target_ms;
-  g_autofree char *target = target_ms > 0 ? g_strdup_printf ("target median <= %.0f ms: %s",
-                                                             target_ms, ok ? "PASS" : "FAIL")
-                                          : g_strdup ("for information");
-
-  printf ("  %-11s: median %7.1f ms (min %.1f, max %.1f), %u runs  %s\n", what, med,
-          g_array_index (times, double, 0), g_array_index (times, double, times->len - 1),
-          times->len, target);
-  if (detail != NULL)
-    printf ("    %s\n", detail);
-  fflush (stdout);
-
-  return ok;
 }
 
 /* ---- 1. conflicts --------------------------------------------------------- */
@@ -186,12 +125,12 @@ time_conflicts (CwStore *store,
       double ms, cpu_ms;
 
       found = cw_schedule_conflicts (store, from, to, &error);
-      ms = ms_since (t0, g_get_monotonic_time ());
-      cpu_ms = ms_since (cpu0, thread_cpu_time ());
+      ms = cw_bench_ms_since (t0, g_get_monotonic_time ());
+      cpu_ms = cw_bench_ms_since (cpu0, thread_cpu_time ());
       if (found == NULL)
-        fail ("cw_schedule_conflicts() failed: %s", error->message);
+        cw_bench_fail ("cw_schedule_conflicts() failed: %s", error->message);
       if (conflicts != NULL && found->len != conflicts->len)
-        fail ("cw_schedule_conflicts() found %u conflicts, then %u", conflicts->len, found->len);
+        cw_bench_fail ("cw_schedule_conflicts() found %u conflicts, then %u", conflicts->len, found->len);
       if (i > 0)
         {
           g_array_append_val (times, ms);
@@ -220,7 +159,7 @@ time_conflicts (CwStore *store,
   detail = g_strdup_printf ("cw_schedule_conflicts() over the year, read-only connection: %u conflicts"
                             " (%u errors, %u warnings) involving %u planned works",
                             conflicts->len, n_errors, n_warnings, g_hash_table_size (works));
-  ok = report ("conflicts", times, CONFLICTS_TARGET_MS, detail);
+  ok = cw_bench_report ("conflicts", FIGURE_WIDTH, times, CONFLICTS_TARGET_MS, detail);
   cpu = spread (cpu_times);
   printf ("    by kind: %s\n", kinds->str);
   printf ("    CPU time of the thread: %s\n", cpu);
@@ -247,16 +186,16 @@ time_occurrences (CwStore *store,
       double ms;
 
       occurrences = cw_schedule_list_occurrences (store, from, to, &error);
-      ms = ms_since (t0, g_get_monotonic_time ());
+      ms = cw_bench_ms_since (t0, g_get_monotonic_time ());
       if (occurrences == NULL)
-        fail ("cw_schedule_list_occurrences() failed: %s", error->message);
+        cw_bench_fail ("cw_schedule_list_occurrences() failed: %s", error->message);
       n = occurrences->len;
       if (i > 0)
         g_array_append_val (times, ms);
     }
 
   detail = g_strdup_printf ("cw_schedule_list_occurrences() over the year: %u occurrences", n);
-  report ("occurrences", times, 0, detail);
+  cw_bench_report ("occurrences", FIGURE_WIDTH, times, 0, detail);
 }
 
 /* ---- frames --------------------------------------------------------------- */
@@ -284,7 +223,7 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
 static gboolean
 on_frame_timeout_cb (gpointer user_data)
 {
-  fail ("no frame within %d ms", FRAME_TIMEOUT_MS);
+  cw_bench_fail ("no frame within %d ms", FRAME_TIMEOUT_MS);
 }
 
 static gboolean
@@ -340,11 +279,11 @@ time_to_frame (GtkWidget *widget,
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);
 
-  result.total = ms_since (frame.t0, frame.t_painted);
-  result.cpu = ms_since (cpu0, frame.cpu_painted);
-  result.sync = ms_since (frame.t0, t_sync);
-  result.wait = frame.t_before_paint != 0 ? ms_since (t_sync, frame.t_before_paint) : 0;
-  result.paint = frame.t_before_paint != 0 ? ms_since (frame.t_before_paint, frame.t_painted) : 0;
+  result.total = cw_bench_ms_since (frame.t0, frame.t_painted);
+  result.cpu = cw_bench_ms_since (cpu0, frame.cpu_painted);
+  result.sync = cw_bench_ms_since (frame.t0, t_sync);
+  result.wait = frame.t_before_paint != 0 ? cw_bench_ms_since (t_sync, frame.t_before_paint) : 0;
+  result.paint = frame.t_before_paint != 0 ? cw_bench_ms_since (frame.t_before_paint, frame.t_painted) : 0;
   frame.t0 = 0;
 
   return result;
@@ -436,7 +375,7 @@ time_month_view (CwStore *store,
   gboolean ok;
 
   if (zone == NULL)
-    fail ("no time zone %s on this system", VIEW_ZONE);
+    cw_bench_fail ("no time zone %s on this system", VIEW_ZONE);
 
   /* The 15th of the busiest month, "today" in it; another four months away. */
   g_date_clear (&date, 1);
@@ -467,9 +406,9 @@ time_month_view (CwStore *store,
       double ms;
 
       loaded = cw_calendar_items_load (store, from, to, &error);
-      ms = ms_since (t0, g_get_monotonic_time ());
+      ms = cw_bench_ms_since (t0, g_get_monotonic_time ());
       if (loaded == NULL)
-        fail ("cw_calendar_items_load() failed: %s", error->message);
+        cw_bench_fail ("cw_calendar_items_load() failed: %s", error->message);
       if (i > 0)
         g_array_append_val (load_times, ms);
       g_clear_pointer (&items, g_ptr_array_unref);
@@ -480,7 +419,7 @@ time_month_view (CwStore *store,
   printf ("  month view: %s (%s), the %u days shown: %u window occurrences, %u blackouts,"
           " %u planned works (%u with conflicts)\n",
           title, VIEW_ZONE, n_days, n_windows, n_blackouts, n_works, n_conflicted);
-  report ("load", load_times, 0,
+  cw_bench_report ("load", FIGURE_WIDTH, load_times, 0,
           "cw_calendar_items_load() of those days: occurrences, blackouts, planned work and"
           " their conflicts, as items");
 
@@ -512,8 +451,8 @@ time_month_view (CwStore *store,
   detail = g_strdup_printf ("set_date() + set_items() to the end of the next frame (after-paint),"
                             " 1280 x 800, each run after another month; of which, medians:"
                             " the two calls %.1f ms, to the frame %.1f ms, the frame %.1f ms",
-                            median (sync_times), median (wait_times), median (paint_times));
-  ok = report ("draw", draw_times, DRAW_TARGET_MS, detail);
+                            cw_bench_median (sync_times), cw_bench_median (wait_times), cw_bench_median (paint_times));
+  ok = cw_bench_report ("draw", FIGURE_WIDTH, draw_times, DRAW_TARGET_MS, detail);
   g_free (detail);
   detail = spread (cpu_times);
   printf ("    CPU time of the thread: %s (the X server's share of the frame not counted)\n", detail);
@@ -531,12 +470,12 @@ time_month_view (CwStore *store,
           g_array_append_val (redraw_cpu_times, t.cpu);
         }
     }
-  report ("redraw", redraw_times, 0, "gtk_widget_queue_draw() on the month laid out, to the end of the next frame");
+  cw_bench_report ("redraw", FIGURE_WIDTH, redraw_times, 0, "gtk_widget_queue_draw() on the month laid out, to the end of the next frame");
   g_free (detail);
   detail = spread (redraw_cpu_times);
   printf ("    CPU time of the thread: %s\n", detail);
   printf ("  load + draw: %.1f ms (the sum of the medians: moving to that month in the page)\n",
-          median (load_times) + median (draw_times));
+          cw_bench_median (load_times) + cw_bench_median (draw_times));
 
   g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (view), on_before_paint_cb, NULL);
   g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (view), on_after_paint_cb, NULL);
@@ -591,12 +530,12 @@ main (int   argc,
   context = g_option_context_new ("- time the conflicts of a year and the month view");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    fail ("%s", error->message);
+    cw_bench_fail ("%s", error->message);
   if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    fail ("--dir must name an existing folder");
+    cw_bench_fail ("--dir must name an existing folder");
   if (n_cis < 1000 || n_cis > CW_DEMO_MAX_CIS || n_windows < 1 || n_works < 1 || runs < 1 ||
       year < 2000 || year > 2100)
-    fail ("need --cis between 1000 and %d, --windows, --works and --runs >= 1, a --year from 2000 to 2100",
+    cw_bench_fail ("need --cis between 1000 and %d, --windows, --works and --runs >= 1, a --year from 2000 to 2100",
           CW_DEMO_MAX_CIS);
 
   /* The workspace: the demo's inventory, then the calendar. */
@@ -607,12 +546,12 @@ main (int   argc,
   options.n_cis = (guint) n_cis;
   t0 = g_get_monotonic_time ();
   if (!cw_demo_create (path, &options, clock, NULL, &error))
-    fail ("cannot make the demo workspace: %s", error->message);
+    cw_bench_fail ("cannot make the demo workspace: %s", error->message);
   t_demo = g_get_monotonic_time ();
   store = cw_store_open (path, CW_STORE_OPEN_DEFAULT, &error);
   if (store == NULL ||
       !cw_bench_calendar_generate (store, year, (guint) n_windows, (guint) n_works, SEED, &data, &error))
-    fail ("cannot make the calendar: %s", error->message);
+    cw_bench_fail ("cannot make the calendar: %s", error->message);
   g_clear_object (&store);
   t_calendar = g_get_monotonic_time ();
 
@@ -620,7 +559,7 @@ main (int   argc,
     load[0] = -1;
   printf ("calendar: %d, %d timed runs of each figure after a warm-up; %u CPUs, load average %.2f"
           " (setup, untimed: demo %.1f s, calendar %.1f s)\n", year, runs, g_get_num_processors (), load[0],
-          ms_since (t0, t_demo) / 1000, ms_since (t_demo, t_calendar) / 1000);
+          cw_bench_ms_since (t0, t_demo) / 1000, cw_bench_ms_since (t_demo, t_calendar) / 1000);
   printf ("  inventory: %u CIs over %u sites (the demo's), %u runs-on / part-of relations\n",
           data.n_cis, data.n_sites, data.n_relations);
   printf ("  windows: %u (%u by site, %u by class, %u by lists of %u CIs in all), %u occurrences in the year;\n"
@@ -644,7 +583,7 @@ main (int   argc,
 
   store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
-    fail ("cannot open %s read-only: %s", path, error->message);
+    cw_bench_fail ("cannot open %s read-only: %s", path, error->message);
   year_start = g_date_time_new_utc (year, 1, 1, 0, 0, 0);
   year_end = g_date_time_new_utc (year + 1, 1, 1, 0, 0, 0);
   from = g_date_time_to_unix (year_start);

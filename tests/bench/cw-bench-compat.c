@@ -50,6 +50,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "cw-bench-support.h"
 #include "cw-compat-check.h"
 #include "cw-store-private.h"
 #include "cw-version.h"
@@ -103,20 +104,6 @@ typedef struct
   guint    n_relations;
 } Generator;
 
-static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  va_list args;
-
-  fprintf (stderr, "cw-bench-compat: ");
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fprintf (stderr, "\n");
-  _exit (1);
-}
-
 static void
 exec_sql (sqlite3    *db,
           const char *sql)
@@ -124,7 +111,7 @@ exec_sql (sqlite3    *db,
   char *message = NULL;
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    fail ("%s: %s", sql, message);
+    cw_bench_fail ("%s: %s", sql, message);
 }
 
 static sqlite3_stmt *
@@ -134,7 +121,7 @@ prepare (sqlite3    *db,
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    fail ("%s: %s", sql, sqlite3_errmsg (db));
+    cw_bench_fail ("%s: %s", sql, sqlite3_errmsg (db));
   return stmt;
 }
 
@@ -143,7 +130,7 @@ step_done (sqlite3      *db,
            sqlite3_stmt *stmt)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    fail ("insert failed: %s", sqlite3_errmsg (db));
+    cw_bench_fail ("insert failed: %s", sqlite3_errmsg (db));
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
@@ -278,7 +265,7 @@ add_cell (Generator    *gen,
   if (roll >= 80 && roll < 92)
     sqlite3_bind_text (stmt, 4, "Apply the vendor's field notice before the upgrade", -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    fail ("insert failed: %s", sqlite3_errmsg (gen->db));
+    cw_bench_fail ("insert failed: %s", sqlite3_errmsg (gen->db));
   gen->n_cells += sqlite3_changes (gen->db);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -438,7 +425,7 @@ generate (Generator  *gen,
   g_autoptr(CwStore) store = cw_store_open (path, CW_STORE_OPEN_CREATE_NEW, &error);
 
   if (store == NULL)
-    fail ("%s", error->message);
+    cw_bench_fail ("%s", error->message);
   gen->db = cw_store_get_handle (store);
 
   exec_sql (gen->db, "BEGIN");
@@ -452,26 +439,6 @@ generate (Generator  *gen,
 }
 
 /* ---- timing ----------------------------------------------------------------- */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  if (times->len % 2 == 1)
-    return g_array_index (times, double, times->len / 2);
-  return (g_array_index (times, double, times->len / 2 - 1) +
-          g_array_index (times, double, times->len / 2)) / 2;
-}
 
 int
 main (int   argc,
@@ -518,13 +485,13 @@ main (int   argc,
   context = g_option_context_new ("- time the compatibility check");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    fail ("%s", error->message);
+    cw_bench_fail ("%s", error->message);
   if (workspace == NULL)
-    fail ("--workspace is required");
+    cw_bench_fail ("--workspace is required");
   if (n_plan < 0)
     n_plan = n_cis / 4;
   if (n_cis < 4 || n_plan < 2 || n_plan >= n_cis || runs < 1)
-    fail ("needs --cis >= 4, 2 <= --plan < --cis and --runs >= 1");
+    cw_bench_fail ("needs --cis >= 4, 2 <= --plan < --cis and --runs >= 1");
 
   /* Other work on the machine skews every figure: the load average says
    * how much there was. */
@@ -555,7 +522,7 @@ main (int   argc,
 
   store = cw_store_open (workspace, CW_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
-    fail ("%s", error->message);
+    cw_bench_fail ("%s", error->message);
 
   /* A warm-up run, then the timed ones. */
   for (int run = 0; run <= runs; run++)
@@ -567,7 +534,7 @@ main (int   argc,
       report = cw_compat_check (store, plan, gen.n_plan, product, target, "2026-06-01", NULL, &error);
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       if (report == NULL)
-        fail ("the check failed: %s", error->message);
+        cw_bench_fail ("the check failed: %s", error->message);
       if (run > 0)
         g_array_append_val (times, ms);
     }
@@ -595,12 +562,12 @@ main (int   argc,
       rows = cw_compat_drift (store, NULL, &error);
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       if (rows == NULL)
-        fail ("the drift report failed: %s", error->message);
+        cw_bench_fail ("the drift report failed: %s", error->message);
       n_drift_rows = rows->len;
       g_array_append_val (drift_times, ms);
     }
 
-  med = median (times);
+  med = cw_bench_median (times);
   printf ("  compat check: median %.1f ms (min %.1f, max %.1f), %u CIs, %u blockers, %u warnings\n",
           med, g_array_index (times, double, 0), g_array_index (times, double, times->len - 1),
           report->results->len, report->n_blockers, report->n_warnings);
@@ -614,7 +581,7 @@ main (int   argc,
           kinds[CW_COMPAT_FINDING_DOWNGRADE], kinds[CW_COMPAT_FINDING_UNKNOWN_VERSION],
           kinds[CW_COMPAT_FINDING_NOT_RUNNING], kinds[CW_COMPAT_FINDING_END_OF_SUPPORT],
           n_mixed, n_at_target);
-  drift_med = median (drift_times);
+  drift_med = cw_bench_median (drift_times);
   printf ("  compat drift: median %.1f ms (min %.1f, max %.1f), all %u CIs, %u rows  for information\n",
           drift_med, g_array_index (drift_times, double, 0),
           g_array_index (drift_times, double, drift_times->len - 1), gen.n_cis, n_drift_rows);

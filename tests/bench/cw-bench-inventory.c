@@ -41,6 +41,7 @@
 #include <unistd.h>
 
 #include "cw-application.h"
+#include "cw-bench-support.h"
 #include "cw-inventory-columns.h"
 #include "cw-inventory-page-private.h"
 #include "cw-window.h"
@@ -105,20 +106,6 @@ typedef struct
 
 static Bench bench;
 
-static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  va_list args;
-
-  fprintf (stderr, "cw-bench-inventory: ");
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fprintf (stderr, "\n");
-  _exit (1);
-}
-
 /* VmRSS and VmHWM of this process, in kB. */
 static void
 read_rss (gint64 *rss_kb,
@@ -148,14 +135,7 @@ write_output (const char *json)
   g_autoptr(GError) error = NULL;
 
   if (!g_file_set_contents (bench.output, json, -1, &error))
-    fail ("cannot write %s: %s", bench.output, error->message);
-}
-
-static double
-ms_since (gint64 from,
-          gint64 to)
-{
-  return (to - from) / 1000.0;
+    cw_bench_fail ("cannot write %s: %s", bench.output, error->message);
 }
 
 /* ---- waiting ------------------------------------------------------------- */
@@ -286,7 +266,7 @@ step_end (gint64 t0)
   gboolean ok = wait_for (&bench.painted, STEP_TIMEOUT_MS);
 
   bench.started = FALSE;
-  return ok ? ms_since (t0, bench.t_painted) : -1.0;
+  return ok ? cw_bench_ms_since (t0, bench.t_painted) : -1.0;
 }
 
 /* Where the time of the last step went: from the change to the pane's going
@@ -303,9 +283,9 @@ append_breakdown (GString *json,
 
   g_string_append_printf (json, ", \"to_busy_ms\": %.3f, \"query_ms\": %.3f, "
                           "\"apply_ms\": %.3f, \"frame_ms\": %.3f",
-                          ms_since (t0, t_busy), ms_since (t_busy, t_items),
-                          ms_since (t_items, bench.t_shown),
-                          ms_since (bench.t_shown, bench.t_painted));
+                          cw_bench_ms_since (t0, t_busy), cw_bench_ms_since (t_busy, t_items),
+                          cw_bench_ms_since (t_items, bench.t_shown),
+                          cw_bench_ms_since (bench.t_shown, bench.t_painted));
 }
 
 static char *
@@ -452,9 +432,9 @@ run_script_cb (gpointer user_data)
   double ms;
 
   g_string_append_printf (json, "  \"first_frame_ms\": %.3f,\n",
-                          ms_since (bench.t_main, bench.t_first_frame));
+                          cw_bench_ms_since (bench.t_main, bench.t_first_frame));
   g_string_append_printf (json, "  \"first_rows_ms\": %.3f,\n",
-                          ms_since (bench.t_main, bench.t_first_rows));
+                          cw_bench_ms_since (bench.t_main, bench.t_first_rows));
   g_string_append_printf (json, "  \"first_rows\": %u,\n", bench.n_first_rows);
   g_string_append_printf (json, "  \"rss_first_frame_kb\": %" G_GINT64_FORMAT ",\n",
                           bench.rss_first_frame_kb);
@@ -481,7 +461,7 @@ run_script_cb (gpointer user_data)
     }
 
   g_string_append_printf (json, "  \"sorts_after_first_rows_ms\": %.3f,\n",
-                          ms_since (bench.t_first_rows, g_get_monotonic_time ()));
+                          cw_bench_ms_since (bench.t_first_rows, g_get_monotonic_time ()));
   run_sorts (json);
   g_string_append (json, "  \"stuck\": false,\n");
   goto done;
@@ -520,8 +500,8 @@ on_first_rows_painted_cb (GdkFrameClock *frame_clock,
       json = g_strdup_printf ("{\"first_frame_ms\": %.3f, \"first_rows_ms\": %.3f, "
                               "\"first_rows\": %u, \"rss_first_rows_kb\": %" G_GINT64_FORMAT
                               ", \"hwm_first_rows_kb\": %" G_GINT64_FORMAT "}\n",
-                              ms_since (bench.t_main, bench.t_first_frame),
-                              ms_since (bench.t_main, bench.t_first_rows), bench.n_first_rows,
+                              cw_bench_ms_since (bench.t_main, bench.t_first_frame),
+                              cw_bench_ms_since (bench.t_main, bench.t_first_rows), bench.n_first_rows,
                               bench.rss_first_rows_kb, bench.hwm_first_rows_kb);
       write_output (json);
       _exit (0);
@@ -542,11 +522,11 @@ on_window_realize_cb (GtkWidget *widget,
   g_signal_connect (bench.frame_clock, "after-paint", G_CALLBACK (on_first_rows_painted_cb), NULL);
 
   if (cw_window_get_context (bench.window) == NULL)
-    fail ("the window shows an error instead of the workspace %s", bench.workspace);
+    cw_bench_fail ("the window shows an error instead of the workspace %s", bench.workspace);
 
   pane = cw_window_get_visible_pane (bench.window);
   if (g_strcmp0 (pane, "inventory") != 0)
-    fail ("the window opened on the '%s' pane, not on 'inventory' "
+    cw_bench_fail ("the window opened on the '%s' pane, not on 'inventory' "
           "(GSettings last-pane must be 'inventory')", pane);
 
   bench.page = CW_INVENTORY_PAGE (cw_window_get_pane (bench.window, "inventory"));
@@ -602,9 +582,9 @@ main (int   argc,
   context = g_option_context_new ("- time the Inventory pane");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    fail ("%s", error->message);
+    cw_bench_fail ("%s", error->message);
   if (bench.workspace == NULL || bench.output == NULL)
-    fail ("--workspace and --output are required");
+    cw_bench_fail ("--workspace and --output are required");
   bench.mode = first_rows ? MODE_FIRST_ROWS : MODE_INTERACTIVE;
 
   /* The same application as `changeward --workspace PATH`. */
@@ -621,5 +601,5 @@ main (int   argc,
   app_argv[3] = NULL;
 
   g_application_run (G_APPLICATION (app), 3, app_argv);
-  fail ("the application quit before the benchmark was done");
+  cw_bench_fail ("the application quit before the benchmark was done");
 }

@@ -41,12 +41,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cw-bench-support.h"
 #include "cw-runbook-editor.h"
 #include "cw-runbook-io.h"
 #include "cw-runbook-store.h"
 #include "cw-runbook-timeline.h"
 #include "cw-store.h"
 #include "cw-ui-resources.h"
+
+/* The width of the figure names, so that the figures line up. */
+#define FIGURE_WIDTH 14
 
 #define IMPORT_TARGET_MS   200.0
 #define TIMING_TARGET_MS   10.0
@@ -76,71 +80,6 @@ static struct
   gint64   t_painted;
   gint64   t0;
 } frame;
-
-static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  va_list args;
-
-  fprintf (stderr, "cw-bench-runbook: ");
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fprintf (stderr, "\n");
-  _exit (1);
-}
-
-static double
-ms_since (gint64 t0,
-          gint64 t1)
-{
-  return (t1 - t0) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Sorts @times and returns the median. */
-static double
-median (GArray *times)
-{
-  guint n = times->len;
-
-  g_array_sort (times, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (times, double, n / 2);
-  return (g_array_index (times, double, n / 2 - 1) + g_array_index (times, double, n / 2)) / 2;
-}
-
-static gboolean
-report (const char *what,
-        GArray     *times,
-        double      target_ms,
-        const char *detail)
-{
-  double med = median (times);
-  gboolean ok = target_ms <= 0 || med <= target_ms;
-  g_autofree char *target = target_ms > 0 ? g_strdup_printf ("target median <= %.0f ms: %s",
-                                                             target_ms, ok ? "PASS" : "FAIL")
-                                          : g_strdup ("for information");
-
-  printf ("  %-14s: median %7.1f ms (min %.1f, max %.1f), %u runs  %s\n", what, med,
-          g_array_index (times, double, 0), g_array_index (times, double, times->len - 1),
-          times->len, target);
-  if (detail != NULL)
-    printf ("    %s\n", detail);
-  fflush (stdout);
-
-  return ok;
-}
 
 /* ---- the runbook ---------------------------------------------------------- */
 
@@ -253,7 +192,7 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
 static gboolean
 on_frame_timeout_cb (gpointer user_data)
 {
-  fail ("no frame within %d ms", FRAME_TIMEOUT_MS);
+  cw_bench_fail ("no frame within %d ms", FRAME_TIMEOUT_MS);
 }
 
 /* Runs @show, then the main loop to the end of the next frame; returns the
@@ -277,7 +216,7 @@ time_to_frame (GtkWidget *widget,
   g_source_remove (timeout);
   frame.t0 = 0;
 
-  return ms_since (t0, frame.t_painted);
+  return cw_bench_ms_since (t0, frame.t_painted);
 }
 
 static void
@@ -363,15 +302,15 @@ main (int   argc,
   context = g_option_context_new ("- time the runbook import, critical path and editor");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    fail ("%s", error->message);
+    cw_bench_fail ("%s", error->message);
   if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    fail ("--dir must name an existing folder");
+    cw_bench_fail ("--dir must name an existing folder");
   if (n_streams < 1 || n_steps < n_streams * 10 || runs < 1 || editor_runs < 1)
-    fail ("need --streams >= 1, --steps >= 10 per stream, --runs and --editor-runs >= 1");
+    cw_bench_fail ("need --streams >= 1, --steps >= 10 per stream, --runs and --editor-runs >= 1");
 
   generated = generate (n_steps, n_streams);
   if (!cw_runbook_check (generated, &error))
-    fail ("the generated runbook is not valid: %s", error->message);
+    cw_bench_fail ("the generated runbook is not valid: %s", error->message);
   json = cw_runbook_to_json (generated);
 
   /* 1. import, each into a new workspace made before the clock starts. */
@@ -384,13 +323,13 @@ main (int   argc,
       double ms;
 
       if (store == NULL)
-        fail ("cannot make the workspace %s: %s", path, error->message);
+        cw_bench_fail ("cannot make the workspace %s: %s", path, error->message);
 
       t0 = g_get_monotonic_time ();
       runbook = cw_runbook_from_json (json, -1, NULL, &error);
       if (runbook == NULL || !cw_runbooks_import (store, runbook, &error))
-        fail ("the import failed: %s", error->message);
-      ms = ms_since (t0, g_get_monotonic_time ());
+        cw_bench_fail ("the import failed: %s", error->message);
+      ms = cw_bench_ms_since (t0, g_get_monotonic_time ());
 
       if (i > 0)
         g_array_append_val (import_times, ms);
@@ -400,16 +339,16 @@ main (int   argc,
           store = cw_store_open (path, CW_STORE_OPEN_READ_ONLY, &error);
           imported = store != NULL ? cw_runbooks_load (store, generated->name, 0, &error) : NULL;
           if (imported == NULL)
-            fail ("cannot load the imported runbook: %s", error->message);
+            cw_bench_fail ("cannot load the imported runbook: %s", error->message);
           if (!cw_runbook_content_equal (imported, generated))
-            fail ("the imported runbook differs from the generated one");
+            cw_bench_fail ("the imported runbook differs from the generated one");
         }
     }
 
   printf ("runbook: %u steps in %d streams, %zu bytes of JSON, %d timed runs after a warm-up\n",
           imported->steps->len, n_streams, strlen (json), runs);
   detail = g_strdup_printf ("cw_runbook_from_json() + cw_runbooks_import() into a new empty workspace each run");
-  ok &= report ("import", import_times, IMPORT_TARGET_MS, detail);
+  ok &= cw_bench_report ("import", FIGURE_WIDTH, import_times, IMPORT_TARGET_MS, detail);
 
   /* 2. the critical path. */
   for (int i = 0; i <= runs; i++)
@@ -419,9 +358,9 @@ main (int   argc,
 
       g_clear_pointer (&timing, cw_runbook_timing_free);
       timing = cw_runbook_timing (imported, &error);
-      ms = ms_since (t0, g_get_monotonic_time ());
+      ms = cw_bench_ms_since (t0, g_get_monotonic_time ());
       if (timing == NULL)
-        fail ("cw_runbook_timing() failed: %s", error->message);
+        cw_bench_fail ("cw_runbook_timing() failed: %s", error->message);
       if (i > 0)
         g_array_append_val (timing_times, ms);
     }
@@ -430,7 +369,7 @@ main (int   argc,
                             " rollback %u min, window %u min",
                             timing->critical_min, g_strv_length (timing->critical_ids),
                             timing->validation_min, timing->rollback_min, timing->window_min);
-  ok &= report ("critical path", timing_times, TIMING_TARGET_MS, detail);
+  ok &= cw_bench_report ("critical path", FIGURE_WIDTH, timing_times, TIMING_TARGET_MS, detail);
 
   /* 3. and 4. the editor and the timeline, drawn. */
   gtk_init ();
@@ -440,11 +379,11 @@ main (int   argc,
   g_ptr_array_add (small->steps, cw_runbook_step_new ("only", CW_PHASE_EXECUTION, CW_STEP_MANUAL, "The only step"));
 
   editor_times = time_widget (cw_runbook_editor_new (), show_in_editor, imported, small, editor_runs);
-  ok &= report ("editor", editor_times, EDITOR_TARGET_MS,
+  ok &= cw_bench_report ("editor", FIGURE_WIDTH, editor_times, EDITOR_TARGET_MS,
                 "cw_runbook_editor_set_runbook() to the end of the first frame after it (after-paint),"
                 " 1280 x 800, each run after a one-step runbook");
   timeline_times = time_widget (cw_runbook_timeline_new (), show_in_timeline, imported, small, editor_runs);
-  report ("timeline", timeline_times, 0,
+  cw_bench_report ("timeline", FIGURE_WIDTH, timeline_times, 0,
           "cw_runbook_timeline_set_runbook() to the end of the first frame after it, the same way");
 
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
