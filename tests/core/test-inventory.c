@@ -21,43 +21,9 @@
 #include "cw-test-fixture.h"
 
 #define N_CIS 3000
+#define FIXTURE_SEED 3
 
-typedef struct
-{
-  char                *dir;
-  char                *path;
-  CwStore             *store;
-  CwInventorySearcher *searcher;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(CwClock) clock = cw_test_fake_clock ();
-  g_autoptr(GError) error = NULL;
-  CwDemoOptions options = { .seed = 3, .n_cis = N_CIS };
-
-  fixture->dir = cw_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "inventory.db", NULL);
-  g_assert_true (cw_demo_create (fixture->path, &options, clock, NULL, &error));
-  g_assert_no_error (error);
-
-  fixture->store = cw_store_open (fixture->path, CW_STORE_OPEN_NO_CREATE, &error);
-  g_assert_no_error (error);
-  fixture->searcher = cw_inventory_searcher_new (fixture->path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->searcher);
-  g_clear_object (&fixture->store);
-  cw_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+#include "test-inventory-fixture.h"
 
 static GArray *
 run (Fixture                *fixture,
